@@ -1,0 +1,33 @@
+package org.mejora.envelope;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keys of the metadata that every command carries and that Axon copies onto the events it causes (see
+ * {@code SimpleCorrelationDataProvider}); the forwarder reads them into the envelope.
+ */
+public final class EventMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_NAME = "actorName";
+    public static final String INSTITUTION_ID = "institutionId";
+    /** The gateway's correlation id of the HTTP request. */
+    public static final String REQUEST_ID = "requestId";
+    /** Set by Axon's MessageOriginProvider to the id of the message that caused this one. */
+    public static final String AXON_CAUSATION = "correlationId";
+    /** Set by Axon's MessageOriginProvider to the id of the first message of the chain. */
+    public static final String AXON_TRACE = "traceId";
+
+    /** The keys a command's metadata passes on to its events. */
+    public static final List<String> PROPAGATED = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_NAME, INSTITUTION_ID, REQUEST_ID);
+
+    private EventMetadata() {
+    }
+
+    public static Map<String, Object> of(Actor actor, String institutionId, String requestId) {
+        return Map.of(ACTOR_ID, actor.userId(), ACTOR_ROLE, actor.role(), ACTOR_NAME, actor.name(),
+                INSTITUTION_ID, institutionId, REQUEST_ID, requestId);
+    }
+}

@@ -1,0 +1,20 @@
+package org.mejora.testing;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a Spring Boot service under test at this run's real servers, in its {@code <service>_test} database. */
+public final class ServiceUnderTest {
+
+    private ServiceUnderTest() {
+    }
+
+    /** Call from a {@code @DynamicPropertySource} method. */
+    public static void register(DynamicPropertyRegistry registry, String service) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl(service, "test"));
+        registry.add("spring.datasource.username", () -> infra.dbUser(service));
+        registry.add("spring.datasource.password", () -> infra.dbPassword(service));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
+    }
+}

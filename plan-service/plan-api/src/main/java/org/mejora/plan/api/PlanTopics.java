@@ -1,0 +1,10 @@
+package org.mejora.plan.api;
+
+/** Where plan-service publishes. Topics keep events forever: they are the history every projection rebuilds from. */
+public final class PlanTopics {
+
+    public static final String EVENTS = "mejora.plan.events";
+
+    private PlanTopics() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.mejora.plan.rules;
+
+/** Small guards that aggregates use before they apply an event. */
+public final class Require {
+
+    private Require() {
+    }
+
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.invalid("field.required", field, field);
+        }
+        return value.strip();
+    }
+}
