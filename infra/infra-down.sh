@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Stops Kafka, then PostgreSQL (only if infra started it, unless --force).
+set -euo pipefail
+here=$(dirname "${BASH_SOURCE[0]}")
+# shellcheck source=SCRIPTDIR/lib/env.sh
+source "$here/lib/env.sh"
+"$here/kafka.sh" stop
+"$here/postgres.sh" stop "$@"
