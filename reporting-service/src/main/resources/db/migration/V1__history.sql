@@ -22,3 +22,15 @@ create table history_entry (
     unique (aggregate_type, aggregate_id, sequence)
 );
 create index history_entry_institution on history_entry (institution_id, occurred_at);
+
+-- Records that are not readable envelopes: kept for an operator, never blocking their partition.
+create table unreadable_record (
+    topic         varchar(200) not null,
+    partition_no  integer      not null,
+    record_offset bigint       not null,
+    record_key    varchar(255),
+    reason        varchar(1000) not null,
+    raw           bytea,
+    seen_at       timestamptz  not null default now(),
+    primary key (topic, partition_no, record_offset)
+);

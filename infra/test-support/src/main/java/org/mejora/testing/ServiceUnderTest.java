@@ -15,6 +15,8 @@ public final class ServiceUnderTest {
         registry.add("spring.datasource.username", () -> infra.dbUser(service));
         registry.add("spring.datasource.password", () -> infra.dbPassword(service));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        // Its own consumer group, so a test never shares partitions with a running system or another test JVM.
+        registry.add("spring.kafka.consumer.group-id", () -> service + "-test");
         registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
     }
 }

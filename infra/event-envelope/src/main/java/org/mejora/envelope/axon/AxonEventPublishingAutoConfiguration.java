@@ -1,9 +1,19 @@
 package org.mejora.envelope.axon;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.mejora.envelope.EnvelopeCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +23,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import javax.sql.DataSource;
+
 /**
  * A producing service that sets {@code mejora.events.topic} keeps its Axon events in PostgreSQL (tables of
  * {@link AxonStore#MIGRATIONS}) and forwards them to that topic from the pooled streaming processor
  * {@value #PROCESSOR}, whose token lives in the same database.
+ * <p>
+ * Axon's own JdbcAutoConfiguration is ordered after Boot 3's DataSource auto-configuration and backs off under
+ * Boot 4, so the JDBC event storage engine and token store are defined here.
  */
-@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
 @ConditionalOnClass({EventProcessingConfigurer.class, KafkaTemplate.class})
 @ConditionalOnProperty("mejora.events.topic")
 public class AxonEventPublishingAutoConfiguration {
@@ -26,18 +44,46 @@ public class AxonEventPublishingAutoConfiguration {
     public static final String PROCESSOR = "kafka-publisher";
 
     @Bean
-    EventSchema eventSchema() {
-        return AxonStore.eventSchema();
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     @Bean
-    TokenSchema tokenSchema() {
-        return AxonStore.tokenSchema();
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(AxonStore.eventSchema())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(defaultSerializer)
+                .schema(AxonStore.tokenSchema())
+                .build();
     }
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return AxonStore.actorCorrelation();
+    }
+
+    /** Axon registers it only when no other provider exists; it gives each event its causation and trace ids. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     @Bean
