@@ -1,0 +1,158 @@
+package org.mejora.system;
+
+import org.mejora.testing.Api;
+import org.mejora.testing.TestIdentities;
+import org.mejora.testing.TestInfrastructure;
+import org.mejora.testing.TestTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system, started once per JVM: the four service jars that the build just packaged, as separate
+ * processes, against this run's real PostgreSQL (the {@code *_system} databases) and Kafka. Tests talk only to the
+ * gateway, with real signed tokens from {@link TestTokens}.
+ */
+public final class SystemUnderTest {
+
+    private static SystemUnderTest instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logs;
+
+    private SystemUnderTest() {
+        Path root = Path.of(System.getenv().getOrDefault("MEJORA_ROOT", "../.."));
+        logs = Path.of("target", "system-logs");
+        for (String service : List.of("plan", "evaluation", "reporting", "gateway")) {
+            ports.put(service, freePort());
+        }
+        Map<String, String> environment = environment();
+        start(root.resolve("plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar"), "plan", environment);
+        start(root.resolve("evaluation-service/evaluation-app/target/evaluation-app-0.1.0-SNAPSHOT.jar"),
+                "evaluation", environment);
+        start(root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar"), "reporting", environment);
+        start(root.resolve("gateway/gateway-app/target/gateway-app-0.1.0-SNAPSHOT.jar"), "gateway", environment);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        ports.keySet().forEach(this::awaitReady);
+    }
+
+    public static synchronized SystemUnderTest get() {
+        if (instance == null) {
+            instance = new SystemUnderTest();
+        }
+        return instance;
+    }
+
+    /** The gateway, as a front end sees it, with a token for this user. */
+    public Api gatewayAs(String userId, String institution, String... roles) {
+        return gateway().bearer(TestTokens.token(userId, institution, roles));
+    }
+
+    /** The gateway without any token. */
+    public Api gateway() {
+        return Api.at("http://localhost:" + ports.get("gateway"));
+    }
+
+    public int port(String service) {
+        return ports.get(service);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(TestInfrastructure.get().serviceEnvironment("system"));
+        environment.put("MEJORA_GATEWAY_SECRET", TestIdentities.GATEWAY_SECRET);
+        environment.put("MEJORA_JWT_PUBLIC_KEY", "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        environment.put("MEJORA_PLAN_PORT", ports.get("plan").toString());
+        environment.put("MEJORA_EVALUATION_PORT", ports.get("evaluation").toString());
+        environment.put("MEJORA_REPORTING_PORT", ports.get("reporting").toString());
+        environment.put("MEJORA_GATEWAY_PORT", ports.get("gateway").toString());
+        environment.put("MEJORA_PLAN_URL", "http://localhost:" + ports.get("plan"));
+        environment.put("MEJORA_EVALUATION_URL", "http://localhost:" + ports.get("evaluation"));
+        environment.put("MEJORA_REPORTING_URL", "http://localhost:" + ports.get("reporting"));
+        // Own consumer groups: never share partitions with a demo system or the services' own tests.
+        environment.put("MEJORA_PLAN_CONSUMER_GROUP", "plan-system");
+        environment.put("MEJORA_EVALUATION_CONSUMER_GROUP", "evaluation-system");
+        environment.put("MEJORA_REPORTING_CONSUMER_GROUP", "reporting-system");
+        return environment;
+    }
+
+    private void start(Path jar, String service, Map<String, String> environment) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
+        }
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            builder.environment().putAll(environment);
+            processes.add(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    private void awaitReady(String service) {
+        Api api = Api.at("http://localhost:" + ports.get(service));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException(service + " or another service died; see " + logs.toAbsolutePath());
+            }
+            try {
+                if (api.get("/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // still starting
+            }
+            sleep();
+        }
+        throw new IllegalStateException(service + " not ready within 3 minutes; see " + logs.toAbsolutePath());
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
