@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine, with nothing started by hand: every unit, aggregate, service and
+# system test against a real PostgreSQL and a real Kafka broker. Where a Docker engine runs, the tests start them
+# with Testcontainers; otherwise this script starts the local servers once for the run and stops what it started.
+# Extra arguments go to Maven, e.g. infra/test.sh -pl plan-service/plan-app -am
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib/env.sh
+source "$here/lib/env.sh"
+cd "$MEJORA_ROOT"
+
+if [[ -z ${MEJORA_TEST_INFRA:-} ]]; then
+  if docker info >/dev/null 2>&1; then MEJORA_TEST_INFRA=testcontainers; else MEJORA_TEST_INFRA=local; fi
+fi
+export MEJORA_TEST_INFRA
+log "test infrastructure: $MEJORA_TEST_INFRA"
+
+kafka_was_up=true
+if [[ $MEJORA_TEST_INFRA == local ]]; then
+  "$here/kafka.sh" status >/dev/null 2>&1 || kafka_was_up=false
+  "$here/infra-up.sh"
+fi
+
+stop_what_we_started() {
+  if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
+    "$here/kafka.sh" stop || true
+    # postgres.sh stops the cluster only if infra/ started it in the first place.
+    "$here/postgres.sh" stop || true
+  fi
+}
+trap stop_what_we_started EXIT
+
+t0=$SECONDS
+mejora_mvn -B verify "$@"
+log "test suite passed in $((SECONDS - t0)) s"
