@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine: PostgreSQL, Kafka, the four services, and demo data from the seeds.
+# Waits until every service is healthy, prints the URLs, and stays in the foreground: Ctrl-C (or infra/stop.sh
+# from another terminal) stops everything it started. With --detach it returns once the system is up.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib/env.sh
+source "$here/lib/env.sh"
+# shellcheck source=SCRIPTDIR/lib/services.sh
+source "$here/lib/services.sh"
+cd "$MEJORA_ROOT"
+detach=false
+[[ ${1:-} == --detach ]] && detach=true
+t0=$SECONDS
+
+"$here/infra-up.sh"
+
+log "building the services (skipping tests)"
+mejora_mvn -B -q -DskipTests package -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app -am
+
+# A per-installation secret shared by the gateway and the services, and the local key pair that signs demo tokens.
+mkdir -p "$MEJORA_STATE_DIR/keys" "$MEJORA_PIDS" "$MEJORA_LOGS"
+secret_file=$MEJORA_STATE_DIR/gateway-secret
+[[ -s $secret_file ]] || openssl rand -hex 32 >"$secret_file"
+export MEJORA_GATEWAY_SECRET=${MEJORA_GATEWAY_SECRET:-$(<"$secret_file")}
+keys=$MEJORA_STATE_DIR/keys
+if [[ ! -s $keys/jwt-private.pem ]]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/jwt-private.pem" 2>/dev/null
+  openssl pkey -in "$keys/jwt-private.pem" -pubout -out "$keys/jwt-public.pem"
+fi
+export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$keys/jwt-public.pem}
+
+for app in "${MEJORA_APPS[@]}"; do
+  if pid=$(app_pid "$app"); then
+    log "$app already running (pid $pid)"
+    continue
+  fi
+  # shellcheck disable=SC2086  # the options are several words
+  nohup "$(mejora_java)" $MEJORA_SERVICE_JAVA_OPTS -jar "${MEJORA_JARS[$app]}" \
+    >"$MEJORA_LOGS/$app.log" 2>&1 9>&- &
+  echo $! >"$MEJORA_PIDS/$app.pid"
+done
+
+if ! $detach; then
+  trap 'echo; stop_apps; "$here/infra-down.sh"; exit 0' INT TERM
+fi
+
+for app in "${MEJORA_APPS[@]}"; do
+  deadline=$((SECONDS + 240))
+  until curl -fsS "http://localhost:${MEJORA_PORTS[$app]}/actuator/health/readiness" >/dev/null 2>&1; do
+    app_pid "$app" >/dev/null || { tail -30 "$MEJORA_LOGS/$app.log" >&2; stop_apps; die "$app died; see $MEJORA_LOGS/$app.log"; }
+    ((SECONDS < deadline)) || { stop_apps; die "$app not healthy after 240 s; see $MEJORA_LOGS/$app.log"; }
+    sleep 1
+  done
+  log "$app healthy on port ${MEJORA_PORTS[$app]}"
+done
+log "system healthy in $((SECONDS - t0)) s"
+
+"$here/demo/load-demo-data.sh"
+
+cat <<MSG
+
+  Mejora is running.
+    Gateway (the only entry for front ends): http://localhost:$MEJORA_GATEWAY_PORT
+    API documentation:                       http://localhost:$MEJORA_GATEWAY_PORT/swagger-ui.html
+    Health / metrics of each service:        http://localhost:<port>/actuator/health, /actuator/prometheus
+      plan $MEJORA_PLAN_PORT, evaluation $MEJORA_EVALUATION_PORT, reporting $MEJORA_REPORTING_PORT, gateway $MEJORA_GATEWAY_PORT
+    A token for a demo user:  infra/token.sh lhernandez alcaldia-calica PLAN_OWNER "Luz Andrea Hernández Tejedor"
+    Try:  curl -H "Authorization: Bearer \$(infra/token.sh auditor1 alcaldia-calica AUDITOR)" \\
+            http://localhost:$MEJORA_GATEWAY_PORT/api/reports/plans/<planId>/history
+    Logs: $MEJORA_LOGS   Stop: Ctrl-C here, or infra/stop.sh
+
+MSG
+
+$detach && exit 0
+# Stay in the foreground until Ctrl-C, infra/stop.sh, or a service dies.
+while true; do
+  for app in "${MEJORA_APPS[@]}"; do
+    if ! app_pid "$app" >/dev/null; then
+      log "$app stopped; stopping the rest"
+      stop_apps
+      "$here/infra-down.sh"
+      exit 0
+    fi
+  done
+  sleep 2
+done

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Stops everything infra/run.sh started: the four services, Kafka, and PostgreSQL if infra/ started it.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib/env.sh
+source "$here/lib/env.sh"
+# shellcheck source=SCRIPTDIR/lib/services.sh
+source "$here/lib/services.sh"
+stop_apps
+"$here/infra-down.sh" "$@"
