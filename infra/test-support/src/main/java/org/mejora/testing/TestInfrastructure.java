@@ -59,9 +59,13 @@ public final class TestInfrastructure {
         return kafkaBootstrap;
     }
 
-    /** JDBC URL of a service's database for one kind of test run, e.g. {@code jdbcUrl("plan", "test")}. */
+    /**
+     * JDBC URL of a service's database for one kind of test run, e.g. {@code jdbcUrl("plan", "test")}.
+     * {@code MEJORA_TEST_DB_SET} puts every purpose in one other set ({@code plan_<set>}), so that a second suite
+     * can run beside another on the same server.
+     */
     public String jdbcUrl(String service, String purpose) {
-        return "jdbc:postgresql://%s:%d/%s_%s".formatted(dbHost, dbPort, service, purpose);
+        return "jdbc:postgresql://%s:%d/%s_%s".formatted(dbHost, dbPort, service, env("MEJORA_TEST_DB_SET", purpose));
     }
 
     public String dbUser(String service) {
