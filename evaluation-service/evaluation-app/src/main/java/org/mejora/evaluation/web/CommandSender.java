@@ -1,0 +1,41 @@
+package org.mejora.evaluation.web;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.mejora.envelope.Actor;
+import org.mejora.envelope.EventMetadata;
+import org.mejora.identity.IdentityHeaders;
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.UUID;
+
+/** Sends a command on behalf of the calling user, so that its events record who, in which role and request. */
+@Component
+public class CommandSender {
+
+    private final CommandGateway commands;
+
+    CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    public <R> R send(Object command, VerifiedUser user, Role actingAs) {
+        Actor actor = new Actor(user.userId(), actingAs.name(), user.name());
+        MetaData metaData = MetaData.from(EventMetadata.of(actor, user.institutionId(), correlationId()));
+        return commands.sendAndWait(command, metaData);
+    }
+
+    private static String correlationId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String given = attributes.getRequest().getHeader(IdentityHeaders.CORRELATION_ID);
+            if (given != null && !given.isBlank()) {
+                return given;
+            }
+        }
+        return UUID.randomUUID().toString();
+    }
+}
