@@ -17,6 +17,7 @@ import java.time.LocalDate;
  * @param formatCode      e.g. "GEM-FM014"
  * @param formatVersion   e.g. "02"
  * @param period          the period the plan covers, e.g. "2021" or "2023"
+ * @param individual      for {@link PlanKind#INDIVIDUAL} plans the servant, evaluation and cycle; null otherwise
  */
 @Revision("1")
 public record PlanCreated(
@@ -31,5 +32,6 @@ public record PlanCreated(
         LocalDate subscriptionDate,
         String formatCode,
         String formatVersion,
-        String period) implements PlanEvent {
+        String period,
+        IndividualPlanLink individual) implements PlanEvent {
 }

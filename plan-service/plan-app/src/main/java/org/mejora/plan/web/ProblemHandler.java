@@ -1,7 +1,7 @@
 package org.mejora.plan.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.mejora.plan.rules.RuleViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -49,7 +49,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail concurrentModification(ConcurrencyException e) {
+    ProblemDetail concurrentModification(ConflictingModificationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 message("concurrent-modification"));
         problem.setProperty("rule", "concurrent-modification");
@@ -59,6 +59,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message("not-found"));
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message("not-found"));
+    }
+
+    @ExceptionHandler
+    ProblemDetail malformedPrecondition(PreconditionMalformed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("if-match.malformed"));
+        problem.setProperty("field", "If-Match");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail importRejected(ImportRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("import.rejected", new Object[]{e.errors().size()}, "import.rejected",
+                        LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("urn:mejora:rule:import.rejected"));
+        problem.setProperty("rule", "import.rejected");
+        problem.setProperty("errors", e.errors().stream().map(error -> {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("sheet", error.sheet());
+            entry.put("row", error.row());
+            entry.put("column", error.column());
+            entry.put("value", error.value());
+            entry.put("rule", error.rule());
+            entry.put("reason", messages.getMessage(error.rule(), error.arguments(), error.rule(),
+                    LocaleContextHolder.getLocale()));
+            return entry;
+        }).toList());
+        return problem;
     }
 
     @ExceptionHandler

@@ -1,10 +1,12 @@
 package org.mejora.plan.plan.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.mejora.plan.api.IndividualPlanLink;
 import org.mejora.plan.api.PlanKind;
 
 import java.time.LocalDate;
 
+/** @param individual the servant, evaluation and cycle of an INDIVIDUAL plan; null for institutional plans */
 public record CreatePlanCommand(
         @TargetAggregateIdentifier String planId,
         String institutionId,
@@ -17,5 +19,6 @@ public record CreatePlanCommand(
         LocalDate subscriptionDate,
         String formatCode,
         String formatVersion,
-        String period) {
+        String period,
+        IndividualPlanLink individual) {
 }

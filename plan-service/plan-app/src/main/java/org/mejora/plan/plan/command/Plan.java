@@ -4,19 +4,65 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionCancelled;
+import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDetails;
+import org.mejora.plan.api.ActionEdited;
+import org.mejora.plan.api.ActionImplemented;
+import org.mejora.plan.api.ActionMarkedNotImplemented;
+import org.mejora.plan.api.ActionProgressRecorded;
+import org.mejora.plan.api.ActionRemoved;
+import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionTask;
+import org.mejora.plan.api.ActionVerified;
+import org.mejora.plan.api.FindingAdded;
+import org.mejora.plan.api.FindingClosed;
+import org.mejora.plan.api.FindingEdited;
+import org.mejora.plan.api.FindingRemoved;
+import org.mejora.plan.api.FindingReopened;
+import org.mejora.plan.api.FindingSource;
+import org.mejora.plan.api.FindingSourceType;
+import org.mejora.plan.api.FollowUpReportDrafted;
+import org.mejora.plan.api.FollowUpReportLine;
+import org.mejora.plan.api.FollowUpReportSubmitted;
+import org.mejora.plan.api.PlanApproved;
 import org.mejora.plan.api.PlanCreated;
+import org.mejora.plan.api.PlanExecutionStarted;
+import org.mejora.plan.api.PlanHeaderEdited;
+import org.mejora.plan.api.PlanKind;
+import org.mejora.plan.api.PlanReviewRejected;
+import org.mejora.plan.api.PlanReviewed;
+import org.mejora.plan.api.PlanSubmittedForReview;
+import org.mejora.plan.api.Signature;
 import org.mejora.plan.rules.Require;
 import org.mejora.plan.rules.RuleViolation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An improvement plan (plan de mejoramiento): the consistency boundary of its findings and actions. */
+/**
+ * An improvement plan (plan de mejoramiento): the consistency boundary of its findings, actions and follow-up
+ * reports, so that numbers stay unique and concurrent edits are detected on one version.
+ */
 @Aggregate
 class Plan {
+
+    private static final Set<Integer> PROGRESS_STEPS = Set.of(0, 25, 50, 75, 100);
 
     @AggregateIdentifier
     private String planId;
     private PlanStatus status;
+    private boolean reviewed;
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final Map<String, Report> reports = new LinkedHashMap<>();
 
     Plan() {
         // for Axon
@@ -26,6 +72,9 @@ class Plan {
     Plan(CreatePlanCommand command) {
         if (command.kind() == null) {
             throw RuleViolation.invalid("field.required", "kind", "kind");
+        }
+        if ((command.kind() == PlanKind.INDIVIDUAL) != (command.individual() != null)) {
+            throw RuleViolation.invalid("plan.individual-link", "individual");
         }
         apply(new PlanCreated(
                 command.planId(),
@@ -39,12 +88,499 @@ class Plan {
                 command.subscriptionDate(),
                 command.formatCode(),
                 command.formatVersion(),
-                command.period()));
+                command.period(),
+                command.individual()));
+    }
+
+    @CommandHandler
+    void handle(EditPlanHeaderCommand command) {
+        requireDraft();
+        apply(new PlanHeaderEdited(planId, Require.text(command.title(), "title"), command.institutionName(),
+                command.auditedProcess(), command.procedures(), command.responsible(), command.subscriptionDate(),
+                command.formatCode(), command.formatVersion(), command.period()));
+    }
+
+    @CommandHandler
+    void handle(AddFindingCommand command) {
+        requireDraft();
+        if (findings.containsKey(command.findingId())) {
+            throw RuleViolation.illegalTransition("finding.exists", command.findingId());
+        }
+        String number = uniqueFindingNumber(command.number(), null);
+        apply(new FindingAdded(planId, Require.text(command.findingId(), "findingId"), number,
+                Require.text(command.description(), "description"), source(command.source()),
+                command.improvementArea()));
+    }
+
+    @CommandHandler
+    void handle(EditFindingCommand command) {
+        requireDraft();
+        finding(command.findingId());
+        String number = uniqueFindingNumber(command.number(), command.findingId());
+        apply(new FindingEdited(planId, command.findingId(), number,
+                Require.text(command.description(), "description"), source(command.source()),
+                command.improvementArea()));
+    }
+
+    @CommandHandler
+    void handle(RemoveFindingCommand command) {
+        requireDraft();
+        finding(command.findingId());
+        apply(new FindingRemoved(planId, command.findingId()));
+    }
+
+    @CommandHandler
+    void handle(AddActionCommand command) {
+        requireDraft();
+        finding(command.findingId());
+        if (actions.containsKey(command.actionId())) {
+            throw RuleViolation.illegalTransition("action.exists", command.actionId());
+        }
+        apply(new ActionAdded(planId, command.findingId(), Require.text(command.actionId(), "actionId"),
+                details(command.details(), null)));
+    }
+
+    @CommandHandler
+    void handle(EditActionCommand command) {
+        requireDraft();
+        Action action = action(command.actionId());
+        apply(new ActionEdited(planId, action.findingId(), action.actionId(), details(command.details(), action.actionId())));
+    }
+
+    @CommandHandler
+    void handle(RemoveActionCommand command) {
+        requireDraft();
+        Action action = action(command.actionId());
+        apply(new ActionRemoved(planId, action.findingId(), action.actionId()));
+    }
+
+    @CommandHandler
+    void handle(SubmitPlanForReviewCommand command) {
+        requireDraft();
+        if (actions.isEmpty()) {
+            throw RuleViolation.invalid("plan.without-actions", "actions");
+        }
+        apply(new PlanSubmittedForReview(planId, signature(command.responsible())));
+    }
+
+    @CommandHandler
+    void handle(ReviewPlanCommand command) {
+        if (status != PlanStatus.IN_REVIEW || reviewed) {
+            throw RuleViolation.illegalTransition("plan.not-awaiting-review", status);
+        }
+        apply(new PlanReviewed(planId, signature(command.reviewer()), command.observations()));
+    }
+
+    @CommandHandler
+    void handle(RejectPlanReviewCommand command) {
+        if (status != PlanStatus.IN_REVIEW) {
+            throw RuleViolation.illegalTransition("plan.not-in-review", status);
+        }
+        apply(new PlanReviewRejected(planId, signature(command.reviewer()), Require.text(command.reason(), "reason")));
+    }
+
+    @CommandHandler
+    void handle(ApprovePlanCommand command) {
+        if (status != PlanStatus.IN_REVIEW) {
+            throw RuleViolation.illegalTransition("plan.not-in-review", status);
+        }
+        if (!reviewed) {
+            throw RuleViolation.illegalTransition("plan.not-reviewed");
+        }
+        apply(new PlanApproved(planId, signature(command.approver())));
+    }
+
+    @CommandHandler
+    void handle(StartPlanExecutionCommand command) {
+        if (status != PlanStatus.APPROVED) {
+            throw RuleViolation.illegalTransition("plan.not-approved", status);
+        }
+        apply(new PlanExecutionStarted(planId, signature(command.startedBy())));
+    }
+
+    @CommandHandler
+    void handle(RecordActionProgressCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (!action.status().isOpen()) {
+            throw RuleViolation.illegalTransition("action.not-open", action.status());
+        }
+        Integer percent = command.percent();
+        if (percent == null || !PROGRESS_STEPS.contains(percent)) {
+            throw RuleViolation.invalid("progress.step", "percent", percent);
+        }
+        String reason = blankToNull(command.reason());
+        if (percent < action.percent() && reason == null) {
+            throw RuleViolation.invalid("progress.backwards-without-reason", "reason", action.percent(), percent);
+        }
+        String evidence = blankToNull(command.evidence());
+        if (percent > 0 && evidence == null) {
+            throw RuleViolation.invalid("field.required", "evidence", "evidence");
+        }
+        apply(new ActionProgressRecorded(planId, action.actionId(), percent, action.percent(), evidence,
+                command.comment(), reason, Objects.requireNonNull(command.recordedOn(), "recordedOn")));
+    }
+
+    @CommandHandler
+    void handle(MarkActionImplementedCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (!action.status().isOpen()) {
+            throw RuleViolation.illegalTransition("action.not-open", action.status());
+        }
+        apply(new ActionImplemented(planId, action.actionId(), Require.text(command.evidence(), "evidence"),
+                command.comment(), Objects.requireNonNull(command.implementedOn(), "implementedOn")));
+    }
+
+    @CommandHandler
+    void handle(VerifyActionCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (action.status() != ActionStatus.IMPLEMENTED) {
+            throw RuleViolation.illegalTransition("action.not-implemented", action.status());
+        }
+        if (command.compliant() == null) {
+            throw RuleViolation.invalid("field.required", "compliant", "compliant");
+        }
+        if (command.effective() == null) {
+            throw RuleViolation.invalid("field.required", "effective", "effective");
+        }
+        apply(new ActionVerified(planId, action.actionId(), command.compliant(), command.effective(),
+                command.observations(), signature(command.verifier())));
+    }
+
+    @CommandHandler
+    void handle(CloseActionCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (action.status() != ActionStatus.IMPLEMENTED) {
+            throw RuleViolation.illegalTransition("action.not-implemented", action.status());
+        }
+        if (action.compliant() == null) {
+            throw RuleViolation.illegalTransition("action.not-verified");
+        }
+        if (!action.compliant()) {
+            throw RuleViolation.invalid("action.not-compliant", "compliant");
+        }
+        apply(new ActionClosed(planId, action.actionId(), Objects.requireNonNull(command.closedOn(), "closedOn")));
+        Finding finding = findings.get(action.findingId());
+        boolean allClosedAndEffective = actionsOf(finding.findingId()).stream()
+                .filter(a -> a.status() != ActionStatus.CANCELLED)
+                .allMatch(a -> a.status() == ActionStatus.CLOSED && Boolean.TRUE.equals(a.effective()));
+        if (allClosedAndEffective && !finding.closed()) {
+            apply(new FindingClosed(planId, finding.findingId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReopenActionCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (action.status() != ActionStatus.CLOSED) {
+            throw RuleViolation.illegalTransition("action.not-closed", action.status());
+        }
+        apply(new ActionReopened(planId, action.actionId(), Require.text(command.reason(), "reason")));
+        if (findings.get(action.findingId()).closed) {
+            apply(new FindingReopened(planId, action.findingId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkActionNotImplementedCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (!action.status().isOpen()) {
+            throw RuleViolation.illegalTransition("action.not-open", action.status());
+        }
+        apply(new ActionMarkedNotImplemented(planId, action.actionId(),
+                Require.text(command.justification(), "justification")));
+    }
+
+    @CommandHandler
+    void handle(CancelActionCommand command) {
+        Action action = actionInExecution(command.actionId());
+        if (!action.status().isOpen() && action.status() != ActionStatus.IMPLEMENTED) {
+            throw RuleViolation.illegalTransition("action.not-cancellable", action.status());
+        }
+        apply(new ActionCancelled(planId, action.actionId(), Require.text(command.justification(), "justification")));
+    }
+
+    @CommandHandler
+    void handle(DraftFollowUpReportCommand command) {
+        if (status != PlanStatus.APPROVED && status != PlanStatus.IN_EXECUTION) {
+            throw RuleViolation.illegalTransition("plan.not-approved", status);
+        }
+        Report report = reports.get(command.reportId());
+        if (report != null && report.submitted()) {
+            throw RuleViolation.illegalTransition("report.submitted");
+        }
+        apply(new FollowUpReportDrafted(planId, Require.text(command.reportId(), "reportId"),
+                Require.text(command.period(), "period"), command.antecedents(), command.legalBase(),
+                command.objective(), command.conclusions(), command.recommendations(),
+                Require.text(command.preparedBy(), "preparedBy")));
+    }
+
+    @CommandHandler
+    void handle(SubmitFollowUpReportCommand command) {
+        Report report = reports.get(command.reportId());
+        if (report == null) {
+            throw RuleViolation.illegalTransition("report.unknown", command.reportId());
+        }
+        if (report.submitted()) {
+            throw RuleViolation.illegalTransition("report.submitted");
+        }
+        List<FollowUpReportLine> lines = new ArrayList<>();
+        for (Action action : actions.values()) {
+            Finding finding = findings.get(action.findingId());
+            lines.add(new FollowUpReportLine(action.details().number(), ReportColumns.factor(finding.source()), action.details().name(),
+                    action.details().start(), action.details().end(),
+                    action.details().description() != null ? action.details().description() : action.details().objective(),
+                    ReportColumns.status(action.status()), action.evidence()));
+        }
+        apply(new FollowUpReportSubmitted(planId, report.reportId(), signature(command.responsible()), lines));
     }
 
     @EventSourcingHandler
     void on(PlanCreated event) {
         planId = event.planId();
         status = PlanStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(FindingAdded event) {
+        findings.put(event.findingId(), new Finding(event.findingId(), event.number(), event.source(), false));
+    }
+
+    @EventSourcingHandler
+    void on(FindingEdited event) {
+        Finding finding = findings.get(event.findingId());
+        findings.put(finding.findingId(), new Finding(finding.findingId(), event.number(), event.source(),
+                finding.closed()));
+    }
+
+    @EventSourcingHandler
+    void on(FindingRemoved event) {
+        findings.remove(event.findingId());
+        actions.values().removeIf(action -> action.findingId().equals(event.findingId()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionAdded event) {
+        actions.put(event.actionId(), new Action(event.actionId(), event.findingId(), event.details(),
+                ActionStatus.PLANNED, 0, null, null, null));
+    }
+
+    @EventSourcingHandler
+    void on(ActionEdited event) {
+        actions.computeIfPresent(event.actionId(), (id, action) -> action.details(event.details()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionRemoved event) {
+        actions.remove(event.actionId());
+    }
+
+    @EventSourcingHandler
+    void on(PlanSubmittedForReview event) {
+        status = PlanStatus.IN_REVIEW;
+        reviewed = false;
+    }
+
+    @EventSourcingHandler
+    void on(PlanReviewed event) {
+        reviewed = true;
+    }
+
+    @EventSourcingHandler
+    void on(PlanReviewRejected event) {
+        status = PlanStatus.DRAFT;
+        reviewed = false;
+    }
+
+    @EventSourcingHandler
+    void on(PlanApproved event) {
+        status = PlanStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(PlanExecutionStarted event) {
+        status = PlanStatus.IN_EXECUTION;
+    }
+
+    @EventSourcingHandler
+    void on(ActionProgressRecorded event) {
+        actions.computeIfPresent(event.actionId(),
+                (id, action) -> action.progress(ActionStatus.IN_PROGRESS, event.percent(), event.evidence()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionImplemented event) {
+        actions.computeIfPresent(event.actionId(),
+                (id, action) -> action.progress(ActionStatus.IMPLEMENTED, 100, event.evidence()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionVerified event) {
+        actions.computeIfPresent(event.actionId(),
+                (id, action) -> action.verified(event.compliant(), event.effective()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionClosed event) {
+        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.CLOSED));
+    }
+
+    @EventSourcingHandler
+    void on(ActionReopened event) {
+        actions.computeIfPresent(event.actionId(),
+                (id, action) -> action.status(ActionStatus.IN_PROGRESS).verified(null, null));
+    }
+
+    @EventSourcingHandler
+    void on(ActionMarkedNotImplemented event) {
+        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.NOT_IMPLEMENTED));
+    }
+
+    @EventSourcingHandler
+    void on(ActionCancelled event) {
+        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.CANCELLED));
+    }
+
+    @EventSourcingHandler
+    void on(FindingClosed event) {
+        findings.computeIfPresent(event.findingId(), (id, finding) -> finding.closed(true));
+    }
+
+    @EventSourcingHandler
+    void on(FindingReopened event) {
+        findings.computeIfPresent(event.findingId(), (id, finding) -> finding.closed(false));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpReportDrafted event) {
+        reports.putIfAbsent(event.reportId(), new Report(event.reportId(), false));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpReportSubmitted event) {
+        reports.put(event.reportId(), new Report(event.reportId(), true));
+    }
+
+    private void requireDraft() {
+        if (status != PlanStatus.DRAFT) {
+            throw RuleViolation.illegalTransition("plan.not-editable", status);
+        }
+    }
+
+    private String uniqueFindingNumber(String number, String exceptFindingId) {
+        String given = Require.text(number, "number");
+        boolean taken = findings.values().stream()
+                .anyMatch(f -> f.number().equalsIgnoreCase(given) && !f.findingId().equals(exceptFindingId));
+        if (taken) {
+            throw RuleViolation.invalid("finding.duplicate-number", "number", given);
+        }
+        return given;
+    }
+
+    private static FindingSource source(FindingSource source) {
+        return source == null || source.type() == null
+                ? new FindingSource(FindingSourceType.OTHER,
+                source == null ? null : source.criterion(), source == null ? null : source.subcriterion(),
+                source == null ? null : source.factor())
+                : source;
+    }
+
+    /** Validates an action's columns and writes its dates in canonical form: the one place of the date rules. */
+    private ActionDetails details(ActionDetails details, String exceptActionId) {
+        if (details == null) {
+            throw RuleViolation.invalid("field.required", "details", "details");
+        }
+        String number = Require.text(details.number(), "number");
+        boolean taken = actions.values().stream()
+                .anyMatch(a -> a.details().number().equalsIgnoreCase(number) && !a.actionId().equals(exceptActionId));
+        if (taken) {
+            throw RuleViolation.invalid("action.duplicate-number", "number", number);
+        }
+        ScheduleDate start = ScheduleDate.parse(details.start(), "start");
+        ScheduleDate end = ScheduleDate.parse(details.end(), "end");
+        if (start != null && end != null && end.endsBefore(start)) {
+            throw RuleViolation.invalid("action.end-before-start", "end", details.start(), details.end());
+        }
+        if (details.scheduledMonths() != null && details.scheduledMonths() < 0) {
+            throw RuleViolation.invalid("action.scheduled-months", "scheduledMonths", details.scheduledMonths());
+        }
+        List<ActionTask> tasks = details.tasks() == null ? List.of() : List.copyOf(details.tasks());
+        for (ActionTask task : tasks) {
+            Require.text(task.description(), "tasks");
+        }
+        return new ActionDetails(number, Require.text(details.name(), "name"), details.description(),
+                details.objective(), tasks, details.goalIndicator(), details.resources(), details.responsibleUnit(),
+                details.responsibleRole(), details.technicalDirection(), start == null ? null : start.text(),
+                end == null ? null : end.text(), details.scheduledMonths(), details.comments());
+    }
+
+    private static Signature signature(Signature signature) {
+        if (signature == null || signature.date() == null) {
+            throw RuleViolation.invalid("field.required", "signature", "signature");
+        }
+        Require.text(signature.name(), "signature.name");
+        Require.text(signature.role(), "signature.role");
+        return signature;
+    }
+
+    private Finding finding(String findingId) {
+        Finding finding = findings.get(findingId);
+        if (finding == null) {
+            throw RuleViolation.illegalTransition("finding.unknown", findingId);
+        }
+        return finding;
+    }
+
+    private Action action(String actionId) {
+        Action action = actions.get(actionId);
+        if (action == null) {
+            throw RuleViolation.illegalTransition("action.unknown", actionId);
+        }
+        return action;
+    }
+
+    private Action actionInExecution(String actionId) {
+        if (status != PlanStatus.IN_EXECUTION) {
+            throw RuleViolation.illegalTransition("plan.not-in-execution", status);
+        }
+        return action(actionId);
+    }
+
+    private List<Action> actionsOf(String findingId) {
+        return actions.values().stream().filter(a -> a.findingId().equals(findingId)).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private record Finding(String findingId, String number, FindingSource source, boolean closed) {
+
+        Finding closed(boolean isClosed) {
+            return new Finding(findingId, number, source, isClosed);
+        }
+    }
+
+    private record Action(String actionId, String findingId, ActionDetails details, ActionStatus status, int percent,
+                          String evidence, Boolean compliant, Boolean effective) {
+
+        Action details(ActionDetails changed) {
+            return new Action(actionId, findingId, changed, status, percent, evidence, compliant, effective);
+        }
+
+        Action progress(ActionStatus newStatus, int newPercent, String newEvidence) {
+            return new Action(actionId, findingId, details, newStatus, newPercent,
+                    newEvidence != null ? newEvidence : evidence, compliant, effective);
+        }
+
+        Action status(ActionStatus newStatus) {
+            return new Action(actionId, findingId, details, newStatus, percent, evidence, compliant, effective);
+        }
+
+        Action verified(Boolean isCompliant, Boolean isEffective) {
+            return new Action(actionId, findingId, details, status, percent, evidence, isCompliant, isEffective);
+        }
+    }
+
+    private record Report(String reportId, boolean submitted) {
     }
 }

@@ -1,6 +1,6 @@
 package org.mejora.plan.plan.command;
 
 /** DRAFT → IN_REVIEW → APPROVED → IN_EXECUTION → CLOSED; a rejected review returns to DRAFT. */
-enum PlanStatus {
+public enum PlanStatus {
     DRAFT, IN_REVIEW, APPROVED, IN_EXECUTION, CLOSED
 }

@@ -1,0 +1,11 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The action was cancelled, with the justification. */
+@Revision("1")
+public record ActionCancelled(
+        String planId,
+        String actionId,
+        String justification) implements PlanEvent {
+}

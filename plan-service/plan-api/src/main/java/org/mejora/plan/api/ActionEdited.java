@@ -1,0 +1,12 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** An action of a DRAFT plan was changed; the details carry every new value. */
+@Revision("1")
+public record ActionEdited(
+        String planId,
+        String findingId,
+        String actionId,
+        ActionDetails details) implements PlanEvent {
+}

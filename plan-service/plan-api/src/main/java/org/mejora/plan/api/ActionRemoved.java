@@ -1,0 +1,11 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** An action was removed from a DRAFT plan. */
+@Revision("1")
+public record ActionRemoved(
+        String planId,
+        String findingId,
+        String actionId) implements PlanEvent {
+}

@@ -1,0 +1,10 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** Every action of the finding is closed and verified effective. */
+@Revision("1")
+public record FindingClosed(
+        String planId,
+        String findingId) implements PlanEvent {
+}

@@ -1,0 +1,6 @@
+package org.mejora.plan.api;
+
+/** The origin of a finding (hallazgo). */
+public enum FindingSourceType {
+    AUDIT, CAF, EVALUATION_FACTOR, OTHER
+}

@@ -1,0 +1,13 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+import java.util.List;
+
+/** The follow-up report was signed and submitted, with its actions table as the actions stood then. */
+@Revision("1")
+public record FollowUpReportSubmitted(
+        String planId,
+        String reportId,
+        Signature responsible,
+        List<FollowUpReportLine> actions) implements PlanEvent {
+}

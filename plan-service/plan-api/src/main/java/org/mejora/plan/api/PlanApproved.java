@@ -1,0 +1,10 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The approver signed the plan ("Aprueba"). */
+@Revision("1")
+public record PlanApproved(
+        String planId,
+        Signature approver) implements PlanEvent {
+}

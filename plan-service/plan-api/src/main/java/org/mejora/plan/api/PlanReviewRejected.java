@@ -1,0 +1,11 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The reviewer sent the plan back to DRAFT, with the reason. */
+@Revision("1")
+public record PlanReviewRejected(
+        String planId,
+        Signature reviewer,
+        String reason) implements PlanEvent {
+}

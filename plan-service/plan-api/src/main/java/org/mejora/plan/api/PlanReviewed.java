@@ -1,0 +1,11 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The reviewer signed the plan ("Revisa"); it awaits approval. */
+@Revision("1")
+public record PlanReviewed(
+        String planId,
+        Signature reviewer,
+        String observations) implements PlanEvent {
+}

@@ -1,0 +1,10 @@
+package org.mejora.plan.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The plan's responsible signed it ("Responsable Plan") and sent it for review. */
+@Revision("1")
+public record PlanSubmittedForReview(
+        String planId,
+        Signature responsible) implements PlanEvent {
+}

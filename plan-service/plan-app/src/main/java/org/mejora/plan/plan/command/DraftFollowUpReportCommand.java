@@ -1,0 +1,18 @@
+package org.mejora.plan.plan.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Null {@code expectedVersion} skips the optimistic check (no If-Match). */
+public record DraftFollowUpReportCommand(
+        @TargetAggregateIdentifier String planId,
+        @TargetAggregateVersion Long expectedVersion,
+        String reportId,
+        String period,
+        String antecedents,
+        String legalBase,
+        String objective,
+        String conclusions,
+        String recommendations,
+        String preparedBy) {
+}

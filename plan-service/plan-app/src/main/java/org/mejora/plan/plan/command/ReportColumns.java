@@ -1,0 +1,29 @@
+package org.mejora.plan.plan.command;
+
+import org.mejora.plan.api.FindingSource;
+
+/** How an action appears in the actions table of a follow-up report (seed 000), for drafts and signed reports alike. */
+public final class ReportColumns {
+
+    private ReportColumns() {
+    }
+
+    /** "Factor de evaluación del desempeño": the evaluation factor, else the CAF subcriterion or criterion. */
+    public static String factor(FindingSource source) {
+        if (source == null) {
+            return null;
+        }
+        return source.factor() != null ? source.factor()
+                : source.subcriterion() != null ? source.subcriterion() : source.criterion();
+    }
+
+    /** "Estado de la acción: Implementada / No implementada". */
+    public static String status(ActionStatus status) {
+        return status == ActionStatus.IMPLEMENTED || status == ActionStatus.CLOSED ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
+    }
+
+    /** Overdue = past the last day of its end period and not implemented (DESIGN.md). */
+    public static boolean overdue(ActionStatus status, ScheduleDate end, java.time.LocalDate today) {
+        return end != null && status.isOpen() && end.isOverBy(today);
+    }
+}

@@ -1,0 +1,16 @@
+package org.mejora.plan.plan.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.mejora.plan.api.Signature;
+
+/** Null {@code expectedVersion} skips the optimistic check (no If-Match). */
+public record VerifyActionCommand(
+        @TargetAggregateIdentifier String planId,
+        @TargetAggregateVersion Long expectedVersion,
+        String actionId,
+        Boolean compliant,
+        Boolean effective,
+        String observations,
+        Signature verifier) {
+}

@@ -1,0 +1,366 @@
+package org.mejora.plan.plan.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.mejora.envelope.EventMetadata;
+import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionCancelled;
+import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDetails;
+import org.mejora.plan.api.ActionEdited;
+import org.mejora.plan.api.ActionImplemented;
+import org.mejora.plan.api.ActionMarkedNotImplemented;
+import org.mejora.plan.api.ActionProgressRecorded;
+import org.mejora.plan.api.ActionRemoved;
+import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionVerified;
+import org.mejora.plan.api.FindingAdded;
+import org.mejora.plan.api.FindingClosed;
+import org.mejora.plan.api.FindingEdited;
+import org.mejora.plan.api.FindingRemoved;
+import org.mejora.plan.api.FindingReopened;
+import org.mejora.plan.api.FollowUpReportDrafted;
+import org.mejora.plan.api.FollowUpReportSubmitted;
+import org.mejora.plan.api.PlanApproved;
+import org.mejora.plan.api.PlanCreated;
+import org.mejora.plan.api.PlanEvent;
+import org.mejora.plan.api.PlanExecutionStarted;
+import org.mejora.plan.api.PlanHeaderEdited;
+import org.mejora.plan.api.PlanReviewRejected;
+import org.mejora.plan.api.PlanReviewed;
+import org.mejora.plan.api.PlanSubmittedForReview;
+import org.mejora.plan.plan.command.ScheduleDate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@code plan_view} in step with the plans' events. A subscribing processor: the view changes in the
+ * transaction of the command, so a client reads its own writes.
+ */
+@Component
+@ProcessingGroup(PlanProjection.GROUP)
+class PlanProjection {
+
+    static final String GROUP = "plan-views";
+
+    private final PlanViewStore store;
+
+    PlanProjection(PlanViewStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(PlanCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by) {
+        PlanView plan = new PlanView();
+        plan.planId = event.planId();
+        plan.institutionId = event.institutionId();
+        plan.kind = event.kind().name();
+        plan.status = "DRAFT";
+        plan.individual = event.individual();
+        plan.createdAt = at;
+        plan.createdBy = by;
+        header(plan, event.title(), event.institutionName(), event.auditedProcess(), event.procedures(),
+                event.responsible(), event.subscriptionDate(), event.formatCode(), event.formatVersion(),
+                event.period());
+        plan.version = sequence;
+        store.insert(plan, at);
+    }
+
+    @EventHandler
+    void on(PlanHeaderEdited e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> header(plan, e.title(), e.institutionName(), e.auditedProcess(),
+                e.procedures(), e.responsible(), e.subscriptionDate(), e.formatCode(), e.formatVersion(),
+                e.period()));
+    }
+
+    @EventHandler
+    void on(FindingAdded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            PlanView.FindingView finding = new PlanView.FindingView();
+            finding.findingId = e.findingId();
+            plan.findings.add(finding);
+            finding(finding, e.number(), e.description(), e.source(), e.improvementArea());
+        });
+    }
+
+    @EventHandler
+    void on(FindingEdited e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> finding(PlanViews.finding(plan, e.findingId()), e.number(), e.description(),
+                e.source(), e.improvementArea()));
+    }
+
+    @EventHandler
+    void on(FindingRemoved e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> plan.findings.removeIf(f -> f.findingId.equals(e.findingId())));
+    }
+
+    @EventHandler
+    void on(FindingClosed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.finding(plan, e.findingId()).closed = true);
+    }
+
+    @EventHandler
+    void on(FindingReopened e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.finding(plan, e.findingId()).closed = false);
+    }
+
+    @EventHandler
+    void on(ActionAdded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = new PlanView.ActionView();
+            action.actionId = e.actionId();
+            action.findingId = e.findingId();
+            details(action, e.details());
+            PlanViews.finding(plan, e.findingId()).actions.add(action);
+        });
+    }
+
+    @EventHandler
+    void on(ActionEdited e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> details(PlanViews.action(plan, e.actionId()), e.details()));
+    }
+
+    @EventHandler
+    void on(ActionRemoved e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.finding(plan, e.findingId()).actions
+                .removeIf(a -> a.actionId.equals(e.actionId())));
+    }
+
+    @EventHandler
+    void on(PlanSubmittedForReview e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.status = "IN_REVIEW";
+            plan.submittedBy = e.responsible();
+            plan.reviewedBy = null;
+            plan.reviewObservations = null;
+        });
+    }
+
+    @EventHandler
+    void on(PlanReviewed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.reviewedBy = e.reviewer();
+            plan.reviewObservations = e.observations();
+        });
+    }
+
+    @EventHandler
+    void on(PlanReviewRejected e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.status = "DRAFT";
+            PlanView.Rejection rejection = new PlanView.Rejection();
+            rejection.reviewer = e.reviewer();
+            rejection.reason = e.reason();
+            plan.rejections.add(rejection);
+        });
+    }
+
+    @EventHandler
+    void on(PlanApproved e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.status = "APPROVED";
+            plan.approvedBy = e.approver();
+        });
+    }
+
+    @EventHandler
+    void on(PlanExecutionStarted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.status = "IN_EXECUTION";
+            plan.executionStartedBy = e.startedBy();
+        });
+    }
+
+    @EventHandler
+    void on(ActionProgressRecorded e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "IN_PROGRESS";
+            action.percent = e.percent();
+            if (e.evidence() != null) {
+                action.evidence = e.evidence();
+            }
+            PlanView.FollowUpView followUp = followUp(action, "PROGRESS", e.recordedOn(), by, role, at);
+            followUp.percent = e.percent();
+            followUp.evidence = e.evidence();
+            followUp.comment = e.comment();
+            followUp.reason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(ActionImplemented e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "IMPLEMENTED";
+            action.percent = 100;
+            action.evidence = e.evidence();
+            PlanView.FollowUpView followUp = followUp(action, "IMPLEMENTED", e.implementedOn(), by, role, at);
+            followUp.percent = 100;
+            followUp.evidence = e.evidence();
+            followUp.comment = e.comment();
+        });
+    }
+
+    @EventHandler
+    void on(ActionVerified e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.compliant = e.compliant();
+            action.effective = e.effective();
+            action.verificationObservations = e.observations();
+            action.verifiedBy = e.verifier();
+            PlanView.FollowUpView followUp = followUp(action, "VERIFIED", e.verifier().date(), by, role, at);
+            followUp.compliant = e.compliant();
+            followUp.effective = e.effective();
+            followUp.comment = e.observations();
+        });
+    }
+
+    @EventHandler
+    void on(ActionClosed e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "CLOSED";
+            followUp(action, "CLOSED", e.closedOn(), by, role, at);
+        });
+    }
+
+    @EventHandler
+    void on(ActionReopened e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "IN_PROGRESS";
+            action.compliant = null;
+            action.effective = null;
+            action.verificationObservations = null;
+            action.verifiedBy = null;
+            followUp(action, "REOPENED", null, by, role, at).reason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(ActionMarkedNotImplemented e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "NOT_IMPLEMENTED";
+            action.justification = e.justification();
+            followUp(action, "NOT_IMPLEMENTED", null, by, role, at).reason = e.justification();
+        });
+    }
+
+    @EventHandler
+    void on(ActionCancelled e, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(EventMetadata.ACTOR_NAME) String by, @MetaDataValue(EventMetadata.ACTOR_ROLE) String role) {
+        change(e, sequence, at, plan -> {
+            PlanView.ActionView action = PlanViews.action(plan, e.actionId());
+            action.status = "CANCELLED";
+            action.justification = e.justification();
+            followUp(action, "CANCELLED", null, by, role, at).reason = e.justification();
+        });
+    }
+
+    @EventHandler
+    void on(FollowUpReportDrafted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            PlanView.ReportView report = plan.reports.stream().filter(r -> r.reportId.equals(e.reportId()))
+                    .findFirst().orElseGet(() -> {
+                        PlanView.ReportView created = new PlanView.ReportView();
+                        created.reportId = e.reportId();
+                        plan.reports.add(created);
+                        return created;
+                    });
+            report.period = e.period();
+            report.antecedents = e.antecedents();
+            report.legalBase = e.legalBase();
+            report.objective = e.objective();
+            report.conclusions = e.conclusions();
+            report.recommendations = e.recommendations();
+            report.preparedBy = e.preparedBy();
+        });
+    }
+
+    @EventHandler
+    void on(FollowUpReportSubmitted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            PlanView.ReportView report = PlanViews.report(plan, e.reportId());
+            report.status = "SUBMITTED";
+            report.signedBy = e.responsible();
+            report.actions = new ArrayList<>(e.actions());
+        });
+    }
+
+    private void change(PlanEvent event, long sequence, Instant at, Consumer<PlanView> change) {
+        PlanView plan = store.load(event.planId());
+        change.accept(plan);
+        plan.version = sequence;
+        store.update(plan, at);
+    }
+
+    private static void header(PlanView plan, String title, String institutionName, String auditedProcess,
+                               String procedures, String responsible, LocalDate subscriptionDate, String formatCode,
+                               String formatVersion, String period) {
+        plan.title = title;
+        plan.institutionName = institutionName;
+        plan.auditedProcess = auditedProcess;
+        plan.procedures = procedures;
+        plan.responsible = responsible;
+        plan.subscriptionDate = subscriptionDate;
+        plan.formatCode = formatCode;
+        plan.formatVersion = formatVersion;
+        plan.period = period;
+    }
+
+    private static void finding(PlanView.FindingView finding, String number, String description,
+                                org.mejora.plan.api.FindingSource source, String improvementArea) {
+        finding.number = number;
+        finding.description = description;
+        finding.source = source;
+        finding.improvementArea = improvementArea;
+    }
+
+    private static void details(PlanView.ActionView action, ActionDetails details) {
+        action.number = details.number();
+        action.name = details.name();
+        action.description = details.description();
+        action.objective = details.objective();
+        action.tasks = new ArrayList<>(details.tasks());
+        action.goalIndicator = details.goalIndicator();
+        action.resources = details.resources();
+        action.responsibleUnit = details.responsibleUnit();
+        action.responsibleRole = details.responsibleRole();
+        action.technicalDirection = details.technicalDirection();
+        action.start = details.start();
+        action.end = details.end();
+        ScheduleDate end = ScheduleDate.parse(details.end(), "end");
+        action.dueDate = end == null ? null : end.last();
+        action.scheduledMonths = details.scheduledMonths();
+        action.comments = details.comments();
+    }
+
+    private static PlanView.FollowUpView followUp(PlanView.ActionView action, String type, LocalDate date, String by,
+                                                  String role, Instant at) {
+        PlanView.FollowUpView followUp = new PlanView.FollowUpView();
+        followUp.type = type;
+        followUp.date = date;
+        followUp.by = by;
+        followUp.role = role;
+        followUp.at = at;
+        action.followUps.add(followUp);
+        return followUp;
+    }
+}

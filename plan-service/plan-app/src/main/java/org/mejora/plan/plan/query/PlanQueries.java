@@ -1,0 +1,62 @@
+package org.mejora.plan.plan.query;
+
+import org.mejora.plan.api.FollowUpReportLine;
+import org.mejora.plan.plan.command.ActionStatus;
+import org.mejora.plan.plan.command.ReportColumns;
+import org.mejora.plan.plan.command.ScheduleDate;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the API reads: plans with today's overdue flags, and draft reports with the actions as they stand. */
+@Service
+public class PlanQueries {
+
+    private final PlanViewStore store;
+    private final Clock clock;
+
+    PlanQueries(PlanViewStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<PlanView> plan(String planId) {
+        return store.find(planId).map(this::asOfToday);
+    }
+
+    public List<PlanSummary> plans(String institutionId, String status, String kind) {
+        return store.list(institutionId, status, kind);
+    }
+
+    private PlanView asOfToday(PlanView plan) {
+        LocalDate today = LocalDate.now(clock);
+        for (PlanView.FindingView finding : plan.findings) {
+            for (PlanView.ActionView action : finding.actions) {
+                action.overdue = ReportColumns.overdue(ActionStatus.valueOf(action.status),
+                        ScheduleDate.parse(action.end, "end"), today);
+            }
+        }
+        for (PlanView.ReportView report : plan.reports) {
+            if ("DRAFT".equals(report.status)) {
+                report.actions = currentLines(plan);
+            }
+        }
+        return plan;
+    }
+
+    private static List<FollowUpReportLine> currentLines(PlanView plan) {
+        List<FollowUpReportLine> lines = new ArrayList<>();
+        for (PlanView.FindingView finding : plan.findings) {
+            for (PlanView.ActionView action : finding.actions) {
+                lines.add(new FollowUpReportLine(action.number, ReportColumns.factor(finding.source), action.name,
+                        action.start, action.end, action.description != null ? action.description : action.objective,
+                        ReportColumns.status(ActionStatus.valueOf(action.status)), action.evidence));
+            }
+        }
+        return lines;
+    }
+}

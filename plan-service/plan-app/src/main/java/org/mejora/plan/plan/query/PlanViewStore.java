@@ -1,0 +1,104 @@
+package org.mejora.plan.plan.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mejora.envelope.EnvelopeCodec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code plan_view} rows with JdbcClient: a few columns to filter on and the plan as a JSON document. */
+@Component
+class PlanViewStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new EnvelopeCodec().mapper();
+
+    PlanViewStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(PlanView plan, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO plan_view (plan_id, institution_id, kind, status, title, servant_id, supervisor_id,
+                                               evaluation_id, version, updated_at, document)
+                        VALUES (:id, :institution, :kind, :status, :title, :servant, :supervisor, :evaluation,
+                                :version, :at, CAST(:document AS jsonb))""")
+                .param("id", plan.planId)
+                .param("institution", plan.institutionId)
+                .param("kind", plan.kind)
+                .param("status", plan.status)
+                .param("title", plan.title)
+                .param("servant", plan.individual == null ? null : plan.individual.servantId())
+                .param("supervisor", plan.individual == null ? null : plan.individual.supervisorId())
+                .param("evaluation", plan.individual == null ? null : plan.individual.evaluationId())
+                .param("version", plan.version)
+                .param("at", Timestamp.from(at))
+                .param("document", write(plan))
+                .update();
+    }
+
+    void update(PlanView plan, Instant at) {
+        jdbc.sql("""
+                        UPDATE plan_view SET status = :status, title = :title, version = :version, updated_at = :at,
+                                             document = CAST(:document AS jsonb)
+                        WHERE plan_id = :id""")
+                .param("id", plan.planId)
+                .param("status", plan.status)
+                .param("title", plan.title)
+                .param("version", plan.version)
+                .param("at", Timestamp.from(at))
+                .param("document", write(plan))
+                .update();
+    }
+
+    PlanView load(String planId) {
+        return find(planId).orElseThrow(() -> new IllegalStateException("no view of plan " + planId));
+    }
+
+    Optional<PlanView> find(String planId) {
+        return jdbc.sql("SELECT document::text FROM plan_view WHERE plan_id = :id")
+                .param("id", planId)
+                .query(String.class)
+                .optional()
+                .map(this::read);
+    }
+
+    List<PlanSummary> list(String institutionId, String status, String kind) {
+        return jdbc.sql("""
+                        SELECT plan_id, kind, status, title, servant_id, supervisor_id, version, updated_at
+                        FROM plan_view
+                        WHERE institution_id = :institution
+                          AND (CAST(:status AS varchar) IS NULL OR status = :status)
+                          AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+                        ORDER BY updated_at DESC, plan_id""")
+                .param("institution", institutionId)
+                .param("status", status)
+                .param("kind", kind)
+                .query((rs, row) -> new PlanSummary(rs.getString("plan_id"), rs.getString("kind"),
+                        rs.getString("status"), rs.getString("title"), rs.getString("servant_id"),
+                        rs.getString("supervisor_id"), rs.getLong("version"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    private String write(PlanView plan) {
+        try {
+            return json.writeValueAsString(plan);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write view of plan " + plan.planId, e);
+        }
+    }
+
+    private PlanView read(String document) {
+        try {
+            return json.readValue(document, PlanView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable plan view", e);
+        }
+    }
+}

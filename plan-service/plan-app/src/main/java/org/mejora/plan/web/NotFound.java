@@ -1,0 +1,9 @@
+package org.mejora.plan.web;
+
+/** Unknown id, or an id of another institution: answered with 404 and nothing about the resource. */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String what) {
+        super(what);
+    }
+}
