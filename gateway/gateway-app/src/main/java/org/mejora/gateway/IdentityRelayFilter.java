@@ -12,12 +12,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.UUID;
+import java.util.Map;
 
 /**
- * Tells the services who is calling: strips any identity header the client sent (a forged one must never pass),
- * adds the verified user's headers signed with the secret shared with the services, and a correlation id that is
- * also returned to the client.
+ * Tells the services who is calling: the verified user's id, name, roles and institution in headers signed with the
+ * secret shared with the services. The client's own identity headers were already dropped by
+ * {@link IncomingRequestFilter}, so a request without a verified user reaches a service with no identity at all.
  */
 @Component
 class IdentityRelayFilter implements GlobalFilter, Ordered {
@@ -31,25 +31,19 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(IdentityHeaders.CORRELATION_ID);
-        String correlationId = given == null || given.isBlank() || given.length() > 100
-                ? UUID.randomUUID().toString() : given;
-        exchange.getResponse().getHeaders().set(IdentityHeaders.CORRELATION_ID, correlationId);
         return ReactiveSecurityContextHolder.getContext()
+                .filter(context -> context.getAuthentication() != null)
                 .map(context -> context.getAuthentication().getPrincipal())
                 .filter(Jwt.class::isInstance)
-                .map(principal -> VerifiedUsers.from((Jwt) principal))
-                .map(user -> identityHeaders.sign(user, clock.instant()))
-                .defaultIfEmpty(java.util.Map.of())
-                .flatMap(signed -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
-                    IdentityHeaders.SIGNED.forEach(headers::remove);
-                    headers.setAll(signed);
-                    headers.set(IdentityHeaders.CORRELATION_ID, correlationId);
-                })).build()));
+                .map(principal -> identityHeaders.sign(VerifiedUsers.from((Jwt) principal), clock.instant()))
+                .defaultIfEmpty(Map.of())
+                .flatMap(signed -> chain.filter(signed.isEmpty() ? exchange : exchange.mutate()
+                        .request(request -> request.headers(headers -> headers.setAll(signed))).build()));
     }
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // Right after the rate limit; every later filter (retry, routing) sends the signed headers.
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

@@ -1,11 +1,24 @@
 package org.mejora.gateway;
 
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -14,49 +27,153 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Every API request carries a JWT signed by the configured OIDC issuer (Keycloak in production), or, for a local
- * run and tests, by the local key whose public half is {@code mejora.jwt.public-key}.
+ * run and tests, by the local key whose public half is {@code mejora.jwt.public-key} ({@code infra/token.sh}).
+ * Then {@link AccessPolicy} decides by role. Refusals are problems: 401 with {@code WWW-Authenticate}, 403.
  */
 @Configuration
 class SecurityConfig {
 
+    private static final String ROLE_PREFIX = "ROLE_";
+
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, CorsConfigurationSource cors) {
+        ServerAuthenticationEntryPoint unauthorized = SecurityConfig::unauthorized;
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                "your roles do not allow " + exchange.getRequest().getMethod() + " on this resource");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(spec -> spec.configurationSource(cors))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .pathMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**")
+                        .permitAll()
+                        .pathMatchers("/api/**").access(byRole())
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfig::authentication))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    private static ReactiveAuthorizationManager<AuthorizationContext> byRole() {
+        return (authentication, context) -> authentication
+                .filter(Authentication::isAuthenticated)
+                .<AuthorizationResult>map(user -> new AuthorizationDecision(AccessPolicy.allows(
+                        context.getExchange().getRequest().getMethod(),
+                        context.getExchange().getRequest().getPath().pathWithinApplication().value(),
+                        roles(user))))
+                .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    private static Set<Role> roles(Authentication user) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : user.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith(ROLE_PREFIX)) {
+                Arrays.stream(Role.values()).filter(role -> role.name().equals(name.substring(ROLE_PREFIX.length())))
+                        .forEach(roles::add);
+            }
+        }
+        return roles;
+    }
+
+    private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        VerifiedUser user = VerifiedUsers.from(jwt);
+        List<GrantedAuthority> authorities = user.roles().stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(ROLE_PREFIX + role.name()))
+                .toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, user.userId()));
+    }
+
+    private static Mono<Void> unauthorized(ServerWebExchange exchange,
+                                           AuthenticationException failure) {
+        String challenge = "Bearer";
+        String detail = "this request needs a bearer token (Authorization: Bearer <JWT>)";
+        if (failure instanceof OAuth2AuthenticationException oauth) {
+            OAuth2Error error = oauth.getError();
+            detail = error.getDescription() == null ? error.getErrorCode() : error.getDescription();
+            challenge = "Bearer error=\"" + error.getErrorCode() + "\", error_description=\""
+                    + detail.replaceAll("[\"\\\\\\r\\n]", "'") + "\"";
+        }
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    @Bean
+    CorsConfigurationSource cors(@Value("${mejora.cors.origins:}") List<String> origins,
+                                 @Value("${mejora.cors.max-age:1h}") Duration maxAge) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOriginPatterns(origins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
+                "If-Match", "X-Correlation-Id"));
+        configuration.setExposedHeaders(List.of("X-Correlation-Id", "Location", "ETag", "Retry-After",
+                "WWW-Authenticate", "X-RateLimit-Remaining"));
+        configuration.setMaxAge(maxAge);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${mejora.jwt.issuer-uri:}") String issuerUri,
                                   @Value("${mejora.jwt.issuer:mejora-local}") String issuer,
                                   @Value("${mejora.jwt.public-key:}") Resource publicKey,
-                                  @Value("${mejora.jwt.audience:mejora}") String audience) throws Exception {
-        NimbusReactiveJwtDecoder decoder;
+                                  @Value("${mejora.jwt.audience:mejora}") String audience)
+            throws IOException, GeneralSecurityException {
         if (!issuerUri.isBlank()) {
-            decoder = (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(issuerUri);
-            issuer = issuerUri;
-        } else {
-            decoder = NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(publicKey)).build();
+            NimbusReactiveJwtDecoder decoder =
+                    (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(issuerUri);
+            decoder.setJwtValidator(validator(issuerUri, audience));
+            return decoder;
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer), audience(audience)));
+        return localDecoder(readPublicKey(publicKey), issuer, audience);
+    }
+
+    /** The decoder of tokens signed by the local key pair: what {@code infra/token.sh} and the tests sign. */
+    static NimbusReactiveJwtDecoder localDecoder(RSAPublicKey publicKey, String issuer, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey).build();
+        decoder.setJwtValidator(validator(issuer, audience));
         return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), audience(audience), SecurityConfig::identifiesAUser);
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {
@@ -65,9 +182,22 @@ class SecurityConfig {
                 ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
     }
 
-    private static RSAPublicKey readPublicKey(Resource pem) throws IOException, java.security.GeneralSecurityException {
+    // Without a user and an institution the services could not tell whose data is whose.
+    private static OAuth2TokenValidatorResult identifiesAUser(Jwt jwt) {
+        try {
+            VerifiedUsers.from(jwt);
+            return OAuth2TokenValidatorResult.success();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "the token does not name a user and an institution: " + e.getMessage(), null));
+        }
+    }
+
+    static RSAPublicKey readPublicKey(Resource pem) throws IOException, GeneralSecurityException {
         if (pem == null || !pem.exists()) {
-            throw new IllegalStateException("set MEJORA_JWT_ISSUER_URI (Keycloak) or MEJORA_JWT_PUBLIC_KEY (a PEM file)");
+            throw new IllegalStateException("no JWT public key at " + pem + ": set MEJORA_JWT_ISSUER_URI (Keycloak), "
+                    + "or MEJORA_JWT_PUBLIC_KEY (a PEM file), or run infra/token.sh once to make the local key pair "
+                    + "(set MEJORA_ROOT when the gateway does not run from the project's root)");
         }
         String base64 = pem.getContentAsString(StandardCharsets.US_ASCII)
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

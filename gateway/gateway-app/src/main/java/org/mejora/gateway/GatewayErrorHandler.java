@@ -1,0 +1,76 @@
+package org.mejora.gateway;
+
+import io.netty.channel.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Errors of the gateway itself as problems: a service that cannot be reached (refused, unknown host, connect or
+ * response timeout, connection dropped) is a 503 the front end can show as "try again later"; anything else keeps
+ * its status, and an unexpected failure is a 500 without internals.
+ */
+@Component
+@Order(-2) // before Spring Boot's default error handler
+class GatewayErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(failure);
+        }
+        if (serviceUnreachable(failure)) {
+            log.warn("{} {} [{}]: service unavailable: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), IncomingRequestFilter.of(exchange), failure.toString());
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    "the service behind " + exchange.getRequest().getPath().value()
+                            + " is not available right now; try again later");
+        }
+        if (failure instanceof ResponseStatusException statusFailure) {
+            HttpStatusCode code = statusFailure.getStatusCode();
+            HttpStatus status = HttpStatus.resolve(code.value());
+            if (status != null && status.is4xxClientError()) {
+                return Problems.write(exchange, status,
+                        statusFailure.getReason() == null ? status.getReasonPhrase() : statusFailure.getReason());
+            }
+        }
+        log.error("{} {} [{}] failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                IncomingRequestFilter.of(exchange), failure);
+        return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
+                "the gateway could not handle this request");
+    }
+
+    private static boolean serviceUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof TimeoutException
+                    || cause instanceof PrematureCloseException) {
+                return true;
+            }
+            if (cause instanceof ResponseStatusException status
+                    && (status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()
+                    || status.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
