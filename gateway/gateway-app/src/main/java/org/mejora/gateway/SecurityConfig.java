@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -156,8 +155,8 @@ class SecurityConfig {
                                   @Value("${mejora.jwt.audience:mejora}") String audience)
             throws IOException, GeneralSecurityException {
         if (!issuerUri.isBlank()) {
-            NimbusReactiveJwtDecoder decoder =
-                    (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(issuerUri);
+            // Discovery happens on the first token, so the gateway starts even while Keycloak is still starting.
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
             decoder.setJwtValidator(validator(issuerUri, audience));
             return decoder;
         }
