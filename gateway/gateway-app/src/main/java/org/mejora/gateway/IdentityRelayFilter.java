@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,11 @@ class IdentityRelayFilter implements GlobalFilter, Ordered {
                 .filter(Jwt.class::isInstance)
                 .map(principal -> identityHeaders.sign(VerifiedUsers.from((Jwt) principal), clock.instant()))
                 .defaultIfEmpty(Map.of())
-                .flatMap(signed -> chain.filter(signed.isEmpty() ? exchange : exchange.mutate()
-                        .request(request -> request.headers(headers -> headers.setAll(signed))).build()));
+                .flatMap(signed -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
+                    // The services trust the signed headers only; the user's token stays at the gateway.
+                    headers.remove(HttpHeaders.AUTHORIZATION);
+                    headers.setAll(signed);
+                })).build()));
     }
 
     @Override

@@ -37,7 +37,7 @@ abstract class GatewayUnderTest {
         registry.add("mejora.services.plans", PLANS::url);
         registry.add("mejora.services.evaluations", EVALUATIONS::url);
         registry.add("mejora.services.reports", REPORTS::url);
-        registry.add("MEJORA_REPORTING_TIMEOUT_MS", () -> "1000");
+        registry.add("MEJORA_REPORTING_TIMEOUT_MS", () -> "2000");
         registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
         registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         registry.add("mejora.gateway.rate-limit.burst", () -> RATE_LIMIT_BURST);

@@ -24,6 +24,7 @@ class IdentityRelayIT extends GatewayUnderTest {
         assertThat(seen.get("user").asText()).isEqualTo(user);
         assertThat(seen.get("institution").asText()).isEqualTo("alcaldia-calica");
         assertThat(seen.get("roles").asText()).isEqualTo("AUDITOR,PLAN_OWNER");
+        assertThat(seen.get("sawAuthorization").asBoolean()).as("the token stays at the gateway").isFalse();
     }
 
     @Test

@@ -30,8 +30,8 @@ class ResilienceIT extends GatewayUnderTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        // Three attempts of 1 s each at most, not the service's 3 s per attempt.
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(6_000);
+        // Three attempts cut at the route's 2 s each, rather than waiting for the service's 6 s.
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
     }
 
     @Test

@@ -79,7 +79,7 @@ final class StubService {
                 return;
             }
             if (path.endsWith("/slow")) {
-                sleep(3_000);
+                sleep(6_000);
             }
             if (path.contains("/blink/") && attempt == 1 || path.contains("/always-unavailable")) {
                 respond(exchange, 503, "{\"blink\":" + attempt + "}");
@@ -97,11 +97,13 @@ final class StubService {
                     .sorted().collect(Collectors.joining(","));
             respond(exchange, 200, """
                     {"service":"%s","method":"%s","path":"%s","user":"%s","name":"%s","institution":"%s",
-                     "roles":"%s","correlationId":"%s","secret":%s,"identityHeaderCounts":{%s}}"""
+                     "roles":"%s","correlationId":"%s","secret":%s,"identityHeaderCounts":{%s},
+                     "sawAuthorization":%s}"""
                     .formatted(name, method, path, user.userId(), user.name(), user.institutionId(),
                             user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
                             exchange.getRequestHeaders().getFirst(IdentityHeaders.CORRELATION_ID),
-                            owner == null ? "null" : "\"data of " + owner + "\"", forwardedIdentity));
+                            owner == null ? "null" : "\"data of " + owner + "\"", forwardedIdentity,
+                            exchange.getRequestHeaders().containsKey("Authorization")));
         }
     }
 
