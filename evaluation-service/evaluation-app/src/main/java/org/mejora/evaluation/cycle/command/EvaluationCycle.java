@@ -249,7 +249,8 @@ class EvaluationCycle {
         List<RatingLevel> ordered = levels.stream()
                 .map(level -> new RatingLevel(level.name().strip(), level.minScore(), level.maxScore()))
                 .sorted(Comparator.comparing(RatingLevel::minScore)).toList();
-        if (ordered.get(0).minScore().signum() != 0 || ordered.get(ordered.size() - 1).maxScore().compareTo(HUNDRED) != 0) {
+        RatingLevel top = ordered.get(ordered.size() - 1);
+        if (ordered.get(0).minScore().signum() != 0 || top.maxScore().compareTo(HUNDRED) != 0) {
             throw RuleViolation.invalid("scale.must-cover-0-100", "scale");
         }
         for (int i = 1; i < ordered.size(); i++) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 15: the servant accepts the final result. */
-public record AcceptFinalResultCommand(@TargetAggregateIdentifier String evaluationId, Map<Stage, Instant> closedStages)
+public record AcceptFinalResultCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 6: the servant accepts the approved or modified goals. */
-public record AcceptGoalsCommand(@TargetAggregateIdentifier String evaluationId, Map<Stage, Instant> closedStages)
+public record AcceptGoalsCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

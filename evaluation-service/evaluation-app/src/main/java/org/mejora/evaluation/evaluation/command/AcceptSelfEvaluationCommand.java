@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 10: the servant accepts the approved or modified self-evaluation. */
-public record AcceptSelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, Map<Stage, Instant> closedStages)
+public record AcceptSelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

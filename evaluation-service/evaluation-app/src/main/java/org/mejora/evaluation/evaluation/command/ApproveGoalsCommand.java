@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 5: the supervisor approves the goals. */
-public record ApproveGoalsCommand(@TargetAggregateIdentifier String evaluationId, Map<Stage, Instant> closedStages)
+public record ApproveGoalsCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

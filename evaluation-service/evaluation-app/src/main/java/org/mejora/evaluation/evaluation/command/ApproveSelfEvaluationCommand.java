@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Steps 9 and 13: the supervisor approves the self-evaluation. */
-public record ApproveSelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, Map<Stage, Instant> closedStages)
+public record ApproveSelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

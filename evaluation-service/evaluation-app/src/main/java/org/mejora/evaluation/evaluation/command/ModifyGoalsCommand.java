@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Step 5: the supervisor modifies the goals. */
-public record ModifyGoalsCommand(@TargetAggregateIdentifier String evaluationId, List<Goal> goals, String reason, Map<Stage, Instant> closedStages)
+public record ModifyGoalsCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        List<Goal> goals,
+        String reason,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

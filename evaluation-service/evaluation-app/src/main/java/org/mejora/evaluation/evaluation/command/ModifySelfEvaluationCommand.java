@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Steps 9 and 13: the supervisor modifies the self-evaluation. */
-public record ModifySelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, List<GoalCompliance> compliance, String reason, Map<Stage, Instant> closedStages)
+public record ModifySelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        List<GoalCompliance> compliance,
+        String reason,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

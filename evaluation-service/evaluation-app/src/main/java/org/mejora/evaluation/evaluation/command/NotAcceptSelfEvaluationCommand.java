@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 10: the servant does not accept it, back to step 8. */
-public record NotAcceptSelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, String reason, Map<Stage, Instant> closedStages)
+public record NotAcceptSelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        String reason,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

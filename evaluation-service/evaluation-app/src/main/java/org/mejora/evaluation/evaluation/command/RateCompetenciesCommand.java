@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Step 14: the supervisor rates the behavioural competencies. */
-public record RateCompetenciesCommand(@TargetAggregateIdentifier String evaluationId, List<CompetencyRating> ratings, Map<Stage, Instant> closedStages)
+public record RateCompetenciesCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        List<CompetencyRating> ratings,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Step 5: the supervisor rejects the goals, back to formulation. */
-public record RejectGoalsCommand(@TargetAggregateIdentifier String evaluationId, String reason, Map<Stage, Instant> closedStages)
+public record RejectGoalsCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        String reason,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

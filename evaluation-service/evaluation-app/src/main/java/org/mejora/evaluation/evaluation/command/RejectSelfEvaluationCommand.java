@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Steps 9 and 13: the supervisor rejects the self-evaluation. */
-public record RejectSelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, String reason, Map<Stage, Instant> closedStages)
+public record RejectSelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        String reason,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Step 4: the servant sends the goals they formulated. */
-public record SubmitGoalsCommand(@TargetAggregateIdentifier String evaluationId, List<Goal> goals, Map<Stage, Instant> closedStages)
+public record SubmitGoalsCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        List<Goal> goals,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

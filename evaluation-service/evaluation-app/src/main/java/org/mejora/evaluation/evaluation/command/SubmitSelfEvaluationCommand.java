@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Steps 8 and 12: the servant reports the compliance of each goal with evidence. */
-public record SubmitSelfEvaluationCommand(@TargetAggregateIdentifier String evaluationId, FollowUp followUp, List<GoalCompliance> compliance, Map<Stage, Instant> closedStages)
+public record SubmitSelfEvaluationCommand(
+        @TargetAggregateIdentifier String evaluationId,
+        FollowUp followUp,
+        List<GoalCompliance> compliance,
+        Map<Stage, Instant> closedStages)
         implements StepCommand {
 }

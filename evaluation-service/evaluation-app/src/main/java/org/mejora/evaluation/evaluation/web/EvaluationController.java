@@ -73,9 +73,9 @@ class EvaluationController {
     }
 
     @GetMapping
-    @Operation(summary = "Mis evaluaciones, como evaluado o como jefe / my evaluations")
-    List<EvaluationSummary> mine(@RequestParam(defaultValue = "true") boolean mine,
-                                 @RequestParam(required = false) String cycleId,
+    @Operation(summary = "Mis evaluaciones, como evaluado o como jefe (?mine=true); las de un ciclo para talento "
+            + "humano (?cycleId=) / my evaluations, or a cycle's for HR")
+    List<EvaluationSummary> list(@RequestParam(required = false) String cycleId,
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         if (cycleId != null) {
             if (!user.hasAny(Role.HR, Role.AUDITOR)) {
