@@ -1,0 +1,87 @@
+package org.mejora.plan.plan.web;
+
+import io.micrometer.core.annotation.Timed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.api.PlanKind;
+import org.mejora.plan.plan.query.PlanView;
+import org.mejora.plan.web.Forbidden;
+import org.mejora.plan.web.Versions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Plans and follow-up sheets from spreadsheets (XLSX, CSV, TSV) in the layouts of seeds 001 and 003. The file is
+ * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons.
+ */
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "Import", description = "Importar planes y seguimientos desde hojas de cálculo")
+@Timed("mejora.plan.http")
+class ImportController {
+
+    private static final String USER = PlanController.USER;
+
+    private final PlanImporter importer;
+    private final PlanAccess access;
+
+    ImportController(PlanImporter importer, PlanAccess access) {
+        this.importer = importer;
+        this.access = access;
+    }
+
+    @PostMapping(value = "/imports", consumes = "*/*")
+    @Operation(summary = "Importar un plan (GEM-FM014 o plan CAF con su hoja de seguimiento) / import a plan")
+    ResponseEntity<Map<String, Object>> importPlan(@RequestBody byte[] file,
+                                                   @RequestParam(defaultValue = "plan.xlsx") String fileName,
+                                                   @RequestParam(required = false) PlanKind kind,
+                                                   @RequestParam(required = false) String title,
+                                                   @RequestParam(required = false) String period,
+                                                   @RequestAttribute(USER) VerifiedUser user) {
+        if (!user.hasAny(Role.PLAN_OWNER, Role.ADMIN)) {
+            throw new Forbidden("PLAN_OWNER or ADMIN required to import a plan");
+        }
+        if (kind == PlanKind.INDIVIDUAL) {
+            throw new Forbidden("individual plans are opened from the evaluation result");
+        }
+        PlanWorkbook.ImportedPlan plan = PlanWorkbook.plan(Spreadsheet.read(file, fileName), fileName, kind, title,
+                period);
+        String planId = importer.importPlan(plan, user, user.has(Role.PLAN_OWNER) ? Role.PLAN_OWNER : Role.ADMIN);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("planId", planId);
+        body.put("kind", plan.kind());
+        body.put("findings", plan.findings().size());
+        body.put("actions", plan.findings().size());
+        body.put("followUpRowsChecked", plan.followUps().size());
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(body);
+    }
+
+    @PostMapping(value = "/{planId}/follow-up-imports", consumes = "*/*")
+    @Operation(summary = "Importar la hoja SEGUIMIENTO AVANCES en un plan en ejecución / import a follow-up sheet")
+    ResponseEntity<Map<String, Object>> importFollowUps(@PathVariable String planId, @RequestBody byte[] file,
+                                                        @RequestParam(defaultValue = "seguimiento.xlsx")
+                                                        String fileName,
+                                                        @RequestAttribute(USER) VerifiedUser user) {
+        PlanView plan = access.plan(planId, user, PlanAccess.Duty.OWN);
+        Role role = access.actingAs(plan, user, PlanAccess.Duty.OWN);
+        Map<String, PlanWorkbook.PlannedAction> planned = new LinkedHashMap<>();
+        plan.findings.forEach(f -> f.actions.forEach(a ->
+                planned.put(a.number, new PlanWorkbook.PlannedAction(a.name, a.tasks))));
+        var rows = PlanWorkbook.followUps(Spreadsheet.read(file, fileName), fileName, planned);
+        int recorded = importer.importFollowUps(plan, rows, fileName, access.today(), user, role);
+        return ResponseEntity.ok().eTag(Versions.etag(access.plan(planId, user, PlanAccess.Duty.READ).version))
+                .body(Map.of("rows", rows.size(), "progressRecorded", recorded));
+    }
+}
