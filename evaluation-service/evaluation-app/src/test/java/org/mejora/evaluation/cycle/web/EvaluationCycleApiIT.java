@@ -227,6 +227,7 @@ class EvaluationCycleApiIT {
         assertThat(report.get("total").asInt()).isEqualTo(3);
         assertThat(report.get("done").asInt()).isEqualTo(1);
         assertThat(report.get("byStatus").get("GOALS_FORMULATION").asInt()).isEqualTo(2);
+        assertThat(report.get("late").asInt()).as("past the deadline of 2026-03-31").isEqualTo(2);
 
         ok(as(hr).post("/api/cycles/" + cycleId + "/stages/FORMULATION/close",
                 "{\"reason\":\"Informe de la primera etapa\"}"));
