@@ -56,6 +56,8 @@ final class AccessPolicy {
      * institution); individual improvement plans are written by servants, supervisors and HR too.
      */
     static final List<Rule> RULES = List.of(
+            // Rebuilding projections replays every event: an administrator's operation.
+            rule("/api/reports/rebuilds/**", Access.ANY, ADMIN),
             rule("/api/reports/admin/**", Access.ANY, ADMIN),
             rule("/api/reports/**", Access.READ, EVERY_ROLE),
             rule("/api/plans/**", Access.READ,

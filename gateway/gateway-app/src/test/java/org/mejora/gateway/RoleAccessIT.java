@@ -48,7 +48,12 @@ class RoleAccessIT extends GatewayUnderTest {
             new Endpoint("GET", "/api/evaluations/e-1", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/evaluations/e-1/goals", EnumSet.of(SERVANT, SUPERVISOR, HR, ADMIN)),
             new Endpoint("GET", "/api/reports/plans/p-1/history", EVERYONE),
+            new Endpoint("POST", "/api/reports/rebuilds", EnumSet.of(ADMIN)),
+            new Endpoint("GET", "/api/reports/rebuilds/r-1", EnumSet.of(ADMIN)),
             new Endpoint("POST", "/api/reports/admin/rebuild", EnumSet.of(ADMIN)),
+            new Endpoint("POST", "/api/plans/imports", EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT))),
+            new Endpoint("POST", "/api/cycles/c-1/assignments", EnumSet.of(HR, ADMIN)),
+            new Endpoint("GET", "/api/cycles/c-1/consolidation", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("DELETE", "/api/reports/plans/p-1/history", EnumSet.noneOf(Role.class)),
     };
 
