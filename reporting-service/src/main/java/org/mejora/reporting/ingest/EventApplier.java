@@ -1,0 +1,198 @@
+package org.mejora.reporting.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.mejora.envelope.EnvelopeCodec;
+import org.mejora.envelope.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies a batch of records to every projection in ONE transaction together with the dedupe rows, the aggregates'
+ * sequences and the partitions' next offsets: a redelivered or replayed event changes nothing twice, and a crash
+ * leaves either the whole batch or nothing.
+ *
+ * <p>The schema names the set of projection tables written: the live ones, or a rebuild's shadow copies.
+ */
+@Component
+public class EventApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final EventCatalog catalog = new EventCatalog();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final List<Projection> projections;
+    private final MeterRegistry meters;
+
+    EventApplier(JdbcClient jdbc, TransactionTemplate transaction, List<Projection> projections, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.projections = projections;
+        this.meters = meters;
+    }
+
+    /** The next offset of each partition recorded in the schema's tables. */
+    public Map<TopicPartition, Long> positions(String schema) {
+        return transaction.execute(status -> {
+            useSchema(schema);
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            jdbc.sql("select topic, partition_no, next_offset from consumer_offset")
+                    .query(row -> {
+                        positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+                    });
+            return positions;
+        });
+    }
+
+    public void apply(String schema, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            useSchema(schema);
+            Map<TopicPartition, Long> next = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                applyRecord(record);
+                next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            }
+            next.forEach((partition, offset) -> jdbc.sql("""
+                            insert into consumer_offset (topic, partition_no, next_offset) values (?, ?, ?)
+                            on conflict (topic, partition_no) do update set next_offset = excluded.next_offset""")
+                    .params(partition.topic(), partition.partition(), offset)
+                    .update());
+        });
+    }
+
+    /** A rebuild writes its shadow tables; the setting ends with the transaction. */
+    private void useSchema(String schema) {
+        if (schema != null) {
+            jdbc.sql("select set_config('search_path', ?, true)").param(schema).query().singleValue();
+        }
+    }
+
+    private void applyRecord(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = codec.read(record.value());
+        } catch (EnvelopeCodec.MalformedEnvelopeException e) {
+            unreadable(record, e.getMessage());
+            return;
+        }
+        int recorded = jdbc.sql("insert into processed_event (event_id) values (?) on conflict do nothing")
+                .param(event.eventId())
+                .update();
+        if (recorded == 0) {
+            log.debug("event {} already applied", event.eventId());
+            return;
+        }
+        long expected = jdbc.sql("""
+                        select next_sequence from aggregate_sequence where aggregate_type = ? and aggregate_id = ?""")
+                .params(event.aggregateType(), event.aggregateId())
+                .query(Long.class).optional().orElse(0L);
+        if (event.sequence() == expected) {
+            applyInSequence(record, event);
+            drainParked(record, event.aggregateType(), event.aggregateId(), expected + 1);
+        } else if (event.sequence() > expected) {
+            park(record, event, expected);
+        } else {
+            problem("sequence_reused", record, event, "sequence " + event.sequence()
+                    + " was already taken by another event of this aggregate; event " + event.eventId() + " skipped");
+        }
+    }
+
+    private void applyInSequence(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+        String kind = catalog.problem(event.eventType(), event.schemaVersion());
+        if (kind != null) {
+            problem(kind, record, event, event.eventType() + " v" + event.schemaVersion()
+                    + " is recorded in the history but not interpreted by this version of reporting-service");
+        }
+        projections.forEach(projection -> projection.apply(event, kind == null));
+        jdbc.sql("""
+                        insert into aggregate_sequence (aggregate_type, aggregate_id, next_sequence) values (?, ?, ?)
+                        on conflict (aggregate_type, aggregate_id) do update set next_sequence = excluded.next_sequence""")
+                .params(event.aggregateType(), event.aggregateId(), event.sequence() + 1)
+                .update();
+    }
+
+    /** Waits for the missing events of its aggregate; the gap is reported until they arrive. */
+    private void park(ConsumerRecord<String, byte[]> record, EventEnvelope event, long expected) {
+        jdbc.sql("""
+                        insert into parked_event (aggregate_type, aggregate_id, sequence, envelope)
+                        values (?, ?, ?, cast(? as jsonb)) on conflict do nothing""")
+                .params(event.aggregateType(), event.aggregateId(), event.sequence(),
+                        new String(codec.write(event), java.nio.charset.StandardCharsets.UTF_8))
+                .update();
+        problem("gap", record, event, "expected sequence " + expected + " of " + event.aggregateType() + " "
+                + event.aggregateId() + " but received " + event.sequence() + "; held until the missing events arrive");
+    }
+
+    private void drainParked(ConsumerRecord<String, byte[]> record, String aggregateType, String aggregateId,
+                             long from) {
+        long next = from;
+        while (true) {
+            Optional<String> parked = jdbc.sql("""
+                            delete from parked_event where aggregate_type = ? and aggregate_id = ? and sequence = ?
+                            returning envelope::text""")
+                    .params(aggregateType, aggregateId, next)
+                    .query(String.class).optional();
+            if (parked.isEmpty()) {
+                break;
+            }
+            applyInSequence(record, codec.read(parked.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            next++;
+        }
+        if (next > from) {
+            jdbc.sql("""
+                            update ingest_problem set resolved = true
+                            where kind = 'gap' and aggregate_type = ? and aggregate_id = ?
+                              and not exists (select 1 from parked_event p
+                                              where p.aggregate_type = ? and p.aggregate_id = ?)""")
+                    .params(aggregateType, aggregateId, aggregateType, aggregateId)
+                    .update();
+        }
+    }
+
+    private void problem(String kind, ConsumerRecord<String, byte[]> record, EventEnvelope event, String detail) {
+        log.warn("{} at {}-{}@{}: {}", kind, record.topic(), record.partition(), record.offset(), detail);
+        meters.counter("mejora.reporting.events.problems", "kind", kind).increment();
+        jdbc.sql("""
+                        insert into ingest_problem (id, kind, topic, partition_no, record_offset, aggregate_type,
+                            aggregate_id, event_type, detail)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(kind + ":" + event.eventId(), kind, record.topic(), record.partition(), record.offset(),
+                        event.aggregateType(), event.aggregateId(), event.eventType(), clip(detail))
+                .update();
+    }
+
+    /** Kept for an operator to inspect, counted, and skipped: one bad record must not block its partition. */
+    private void unreadable(ConsumerRecord<String, byte[]> record, String reason) {
+        log.warn("unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        meters.counter("mejora.reporting.events.problems", "kind", "unreadable").increment();
+        jdbc.sql("""
+                        insert into unreadable_record (topic, partition_no, record_offset, record_key, raw)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(record.topic(), record.partition(), record.offset(), record.key(), record.value())
+                .update();
+        jdbc.sql("""
+                        insert into ingest_problem (id, kind, topic, partition_no, record_offset, detail)
+                        values (?, 'unreadable', ?, ?, ?, ?) on conflict do nothing""")
+                .params("unreadable:" + record.topic() + ":" + record.partition() + ":" + record.offset(),
+                        record.topic(), record.partition(), record.offset(), clip(reason))
+                .update();
+    }
+
+    private static String clip(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

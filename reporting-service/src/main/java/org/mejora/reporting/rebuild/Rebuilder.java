@@ -1,0 +1,180 @@
+package org.mejora.reporting.rebuild;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.mejora.reporting.ingest.Ingestion;
+import org.mejora.reporting.ingest.IngestionLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every projection from the topics' beginning beside the live tables, in the schema
+ * {@value #SHADOW}; when the rebuild has caught up, both stop at the same offsets, their checksums are compared, and
+ * the rebuilt tables replace the live ones in one transaction, so a read sees either the old or the new tables,
+ * never a half-built state.
+ */
+@Component
+class Rebuilder {
+
+    static final String SHADOW = "reporting_rebuild";
+    private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
+    private static final Duration HALT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Ingestion ingestion;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final AtomicReference<RebuildView> current = new AtomicReference<>();
+
+    Rebuilder(Ingestion ingestion, JdbcClient jdbc, TransactionTemplate transaction) {
+        this.ingestion = ingestion;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Starts a rebuild unless one runs; returns the one that runs. */
+    synchronized RebuildView start(String requestedBy) {
+        RebuildView running = current.get();
+        if (running != null && !running.finished()) {
+            return running;
+        }
+        RebuildView started = RebuildView.started(UUID.randomUUID().toString(), requestedBy, Instant.now());
+        current.set(started);
+        Thread thread = new Thread(() -> run(started), "reporting-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+        return started;
+    }
+
+    RebuildView current() {
+        return current.get();
+    }
+
+    private void run(RebuildView started) {
+        IngestionLoop loop = null;
+        try {
+            List<String> tables = projectionTables();
+            prepareShadow(tables);
+            Map<TopicPartition, Long> beginning = offsets(true);
+            Map<TopicPartition, Long> end = offsets(false);
+            long total = end.keySet().stream().mapToLong(p -> end.get(p) - beginning.getOrDefault(p, 0L)).sum();
+            loop = ingestion.newLoop("rebuild", SHADOW);
+            Thread consumer = new Thread(loop, "reporting-rebuild-consumer");
+            consumer.setDaemon(true);
+            Instant from = Instant.now();
+            consumer.start();
+            while (!caughtUp(loop, end)) {
+                progress(started, loop, total, from, "RUNNING");
+                Thread.sleep(250);
+            }
+            progress(started, loop, total, from, "SWITCHING");
+            Map<TopicPartition, Long> meeting = offsets(false);
+            if (!loop.haltAt(meeting, HALT_TIMEOUT) || !ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
+                throw new IllegalStateException("the rebuild and the live projection did not meet within "
+                        + HALT_TIMEOUT);
+            }
+            RebuildView measured = progress(started, loop, total, from, "SWITCHING");
+            Map<String, String> live = checksums("public", tables);
+            Map<String, String> rebuilt = checksums(SHADOW, tables);
+            switchOver(tables);
+            ingestion.live().resume();
+            current.set(measured.completed(live, rebuilt, Instant.now()));
+            log.info("rebuild {} completed: {} events at {}/s, checksums equal: {}", started.id(),
+                    measured.eventsDone(), measured.eventsPerSecond(), live.equals(rebuilt));
+        } catch (Exception e) {
+            log.error("rebuild {} failed", started.id(), e);
+            ingestion.live().resume();
+            current.set(current.get().failed(e.toString(), Instant.now()));
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            stopQuietly(loop);
+            jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
+        }
+    }
+
+    private RebuildView progress(RebuildView started, IngestionLoop loop, long total, Instant from, String state) {
+        RebuildView view = started.progressed(state, loop.applied(), total, Duration.between(from, Instant.now()));
+        current.set(view);
+        return view;
+    }
+
+    private static boolean caughtUp(IngestionLoop loop, Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> positions = loop.positions();
+        return !positions.isEmpty()
+                && end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** Every table the migrations created is a projection; Flyway's own history is not. */
+    private List<String> projectionTables() {
+        return jdbc.sql("""
+                        select table_name from information_schema.tables
+                        where table_schema = 'public' and table_type = 'BASE TABLE'
+                          and table_name <> 'flyway_schema_history'
+                        order by table_name""")
+                .query(String.class).list();
+    }
+
+    private void prepareShadow(List<String> tables) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
+            jdbc.sql("create schema " + SHADOW).update();
+            tables.forEach(table -> jdbc.sql("create table %s.%s (like public.%s including all)"
+                    .formatted(SHADOW, table, table)).update());
+        });
+    }
+
+    /** An ordered hash of each table's rows: equal contents give equal checksums whatever the physical order. */
+    private Map<String, String> checksums(String schema, List<String> tables) {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        for (String table : tables) {
+            checksums.put(table, jdbc.sql("""
+                            select coalesce(md5(string_agg(row_hash, '' order by row_hash)), md5(''))
+                            from (select md5(t::text) as row_hash from %s.%s t) rows""".formatted(schema, table))
+                    .query(String.class).single());
+        }
+        return checksums;
+    }
+
+    private void switchOver(List<String> tables) {
+        transaction.executeWithoutResult(status -> tables.forEach(table -> {
+            jdbc.sql("drop table public." + table).update();
+            jdbc.sql("alter table %s.%s set schema public".formatted(SHADOW, table)).update();
+        }));
+    }
+
+    private Map<TopicPartition, Long> offsets(boolean beginning) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(ingestion.consumerProperties("rebuild-admin"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            Ingestion.TOPICS.forEach(topic -> consumer.partitionsFor(topic)
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
+            return beginning ? consumer.beginningOffsets(partitions) : consumer.endOffsets(partitions);
+        }
+    }
+
+    private static void stopQuietly(IngestionLoop loop) {
+        if (loop == null) {
+            return;
+        }
+        try {
+            loop.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.mejora.reporting.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
+
+/**
+ * Who reads what. Nobody sees another institution's data, except OVERSIGHT, who reads the reports (dashboards and
+ * downloads) of every institution; another institution's entity is answered like an unknown one.
+ */
+public final class Access {
+
+    private Access() {
+    }
+
+    /** The history and past states of a plan, finding or action. */
+    public static void planHistory(VerifiedUser user, String institution, String what, String id) {
+        sameInstitution(user, institution, what, id);
+        if (!user.hasAny(Role.AUDITOR, Role.ADMIN, Role.PLAN_OWNER, Role.PLAN_REVIEWER, Role.PLAN_APPROVER, Role.HR)) {
+            throw ReportProblem.forbidden();
+        }
+    }
+
+    /** An evaluation's history: HR, AUDITOR and ADMIN of its institution, its servant and its supervisor. */
+    public static void evaluationHistory(VerifiedUser user, String institution, JsonNode evaluation, String id) {
+        sameInstitution(user, institution, "evaluation", id);
+        boolean own = evaluation != null && (user.userId().equals(evaluation.path("servantId").asText(null))
+                || user.userId().equals(evaluation.path("supervisorId").asText(null)));
+        if (!own && !user.hasAny(Role.AUDITOR, Role.ADMIN, Role.HR)) {
+            throw ReportProblem.forbidden();
+        }
+    }
+
+    /** Reports of an institution: its own users who manage plans or evaluations, its auditors, and OVERSIGHT. */
+    public static void reports(VerifiedUser user, String institution) {
+        if (!user.canRead(institution)) {
+            throw ReportProblem.forbidden();
+        }
+        if (!user.hasAny(Role.OVERSIGHT, Role.AUDITOR, Role.ADMIN, Role.HR, Role.PLAN_OWNER, Role.PLAN_REVIEWER,
+                Role.PLAN_APPROVER, Role.SUPERVISOR)) {
+            throw ReportProblem.forbidden();
+        }
+    }
+
+    /** A report about one plan or cycle: unknown to other institutions, except OVERSIGHT. */
+    public static void report(VerifiedUser user, String institution, String what, String id) {
+        if (institution == null || !user.canRead(institution)) {
+            throw ReportProblem.notFound(what, id);
+        }
+        reports(user, institution);
+    }
+
+    private static void sameInstitution(VerifiedUser user, String institution, String what, String id) {
+        if (institution == null || !user.institutionId().equals(institution)) {
+            throw ReportProblem.notFound(what, id);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.mejora.reporting.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.mejora.envelope.EventEnvelope;
+import org.mejora.identity.Role;
+import org.mejora.reporting.support.EventStream;
+import org.mejora.reporting.support.ReportingIT;
+import org.mejora.reporting.support.SeedPlans;
+import org.mejora.testing.Api;
+import org.mejora.testing.TopicProbe;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mejora.reporting.support.SeedPlans.day;
+
+/** Audit histories and time travel, fed through the real broker and read over HTTP. */
+class AuditHistoryIT extends ReportingIT {
+
+    @Test
+    void anActionHistoryShowsEachChangeFromAndToWithWhoWhyAndEvidenceEvenWhenEventsArriveTwice() {
+        SeedPlans plan = new SeedPlans(institution);
+        List<EventEnvelope> events = new ArrayList<>(plan.gemFm014());
+        events.addAll(plan.followUps());
+        TopicProbe.publish("mejora.plan.events", events);
+        TopicProbe.publish("mejora.plan.events", events.subList(events.size() - 3, events.size()));
+
+        String path = "/api/reports/history/actions/" + plan.action1;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(8));
+        JsonNode entries = auditor().get(path).json().get("entries");
+
+        JsonNode created = entries.get(0);
+        assertThat(created.get("eventType").asText()).isEqualTo("ActionPlanned");
+        assertThat(kinds(created)).contains("CREATION", "STATUS", "DATES", "RESPONSIBLE");
+
+        JsonNode fiftyToSeventyFive = entries.get(2);
+        assertThat(change(fiftyToSeventyFive, "progress")).isEqualTo("50 -> 75");
+        assertThat(fiftyToSeventyFive.get("evidence").asText()).isEqualTo("Acta Consejo de Gobierno 11-2021");
+        assertThat(fiftyToSeventyFive.get("reason").asText()).isEqualTo("Reuniones con dependencias");
+        assertThat(fiftyToSeventyFive.get("actor").get("userId").asText()).isEqualTo("lhernandez");
+        assertThat(fiftyToSeventyFive.get("actor").get("role").asText()).isEqualTo("PLAN_OWNER");
+        assertThat(fiftyToSeventyFive.get("occurredAt").asText()).isEqualTo("2021-11-20T15:00:00Z");
+
+        JsonNode rescheduled = entries.get(3);
+        assertThat(change(rescheduled, "endDate")).isEqualTo("ene-22 -> feb-22");
+        assertThat(rescheduled.get("reason").asText()).isEqualTo("Consejo de Gobierno aplazado");
+
+        assertThat(change(entries.get(4), "status")).isEqualTo("IN_PROGRESS -> IMPLEMENTED");
+        assertThat(change(entries.get(5), "effectiveness")).isEqualTo("null -> true");
+        assertThat(change(entries.get(6), "status")).isEqualTo("IMPLEMENTED -> CLOSED");
+        assertThat(change(entries.get(7), "status")).isEqualTo("CLOSED -> IN_PROGRESS");
+        assertThat(entries.get(7).get("actor").get("role").asText()).isEqualTo("AUDITOR");
+    }
+
+    @Test
+    void aHistoryIsFilteredByDateUserAndKindOfChangeAndPaginated() {
+        SeedPlans plan = new SeedPlans(institution);
+        List<EventEnvelope> events = new ArrayList<>(plan.gemFm014());
+        events.addAll(plan.followUps());
+        TopicProbe.publish("mejora.plan.events", events);
+        String path = "/api/reports/history/plans/" + plan.planId;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(16));
+
+        JsonNode progress = auditor().get(path + "?change=PROGRESS").json();
+        assertThat(progress.get("total").asLong()).isEqualTo(4);
+
+        JsonNode byAuditor = auditor().get(path + "?user=jlamprea").json();
+        assertThat(byAuditor.get("total").asLong()).isEqualTo(3);
+
+        JsonNode late2021 = auditor().get(path + "?from=2021-10-01T00:00:00Z&to=2021-12-31T23:59:59Z").json();
+        assertThat(late2021.get("total").asLong()).isEqualTo(3);
+
+        JsonNode secondPage = auditor().get(path + "?page=1&size=5").json();
+        assertThat(secondPage.get("entries")).hasSize(5);
+        assertThat(secondPage.get("entries").get(0).get("sequence").asLong()).isEqualTo(5);
+
+        assertThat(auditor().get(path + "?change=NOTHING").status()).isEqualTo(400);
+        assertThat(auditor().get(path + "?from=yesterday").json().get("field").asText()).isEqualTo("from");
+    }
+
+    @Test
+    void aPlanCanBeReadExactlyAsItStoodAtAPastInstant() {
+        SeedPlans plan = new SeedPlans(institution);
+        List<EventEnvelope> events = new ArrayList<>(plan.gemFm014());
+        events.addAll(plan.followUps());
+        TopicProbe.publish("mejora.plan.events", events);
+        awaitTotal("/api/reports/history/plans/" + plan.planId, 16);
+
+        JsonNode november = auditor().get("/api/reports/plans/" + plan.planId + "/as-of?at=2021-11-30T00:00:00Z")
+                .json();
+        assertThat(november.get("plan").get("status").asText()).isEqualTo("IN_EXECUTION");
+        assertThat(november.get("findings")).hasSize(2);
+        JsonNode action = november.get("findings").findValues("actions").stream()
+                .flatMap(actions -> java.util.stream.StreamSupport.stream(actions.spliterator(), false))
+                .filter(a -> a.get("actionId").asText().equals(plan.action1)).findFirst().orElseThrow();
+        assertThat(action.get("progress").asInt()).isEqualTo(75);
+        assertThat(action.get("endDate").asText()).isEqualTo("ene-22");
+        assertThat(action.get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        JsonNode draft = auditor().get("/api/reports/plans/" + plan.planId + "/as-of?at=2021-08-01T00:00:00Z").json();
+        assertThat(draft.get("plan").get("status").asText()).isEqualTo("DRAFT");
+
+        assertThat(auditor().get("/api/reports/plans/" + plan.planId + "/as-of?at=2020-01-01T00:00:00Z").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aGapIsReportedAndHeldUntilTheMissingEventArrives() {
+        String planId = UUID.randomUUID().toString();
+        EventStream stream = new EventStream("Plan", planId, institution);
+        EventEnvelope created = stream.next("PlanCreated", day("2023-01-10"), SeedPlans.OWNER, "planId", planId,
+                "kind", "CAF_SELF_ASSESSMENT", "title", "Plan de mejora institucional 2023");
+        EventEnvelope submitted = stream.next("PlanSubmittedForReview", day("2023-01-11"), SeedPlans.OWNER,
+                "planId", planId);
+        EventEnvelope approved = stream.next("PlanApproved", day("2023-01-12"), SeedPlans.APPROVER, "planId", planId);
+        TopicProbe.publish("mejora.plan.events", List.of(created, approved));
+
+        String path = "/api/reports/history/plans/" + planId;
+        awaitTotal(path, 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(openProblems().path("gap").asLong()).isPositive());
+        assertThat(auditor().get(path).json().get("total").asLong()).isEqualTo(1);
+
+        TopicProbe.publish("mejora.plan.events", List.of(submitted));
+        awaitTotal(path, 3);
+        JsonNode entries = auditor().get(path).json().get("entries");
+        assertThat(entries.get(2).get("eventType").asText()).isEqualTo("PlanApproved");
+        assertThat(change(entries.get(2), "status")).isEqualTo("IN_REVIEW -> APPROVED");
+    }
+
+    @Test
+    void unknownEventsAndNewerSchemaVersionsAreRecordedAndReportedWithoutBlockingWhatFollows() {
+        String planId = UUID.randomUUID().toString();
+        EventStream stream = new EventStream("Plan", planId, institution);
+        TopicProbe.publishRaw("mejora.plan.events",
+                List.of(Map.entry(planId, "this is not JSON".getBytes(StandardCharsets.UTF_8))));
+        TopicProbe.publish("mejora.plan.events", List.of(
+                stream.next("PlanCreated", day("2023-02-01"), SeedPlans.OWNER, "planId", planId, "title", "Plan"),
+                stream.at(1, "PlanTeleported", 1, day("2023-02-02"), SeedPlans.OWNER, "planId", planId),
+                stream.at(2, "PlanApproved", 7, day("2023-02-03"), SeedPlans.APPROVER, "planId", planId,
+                        "status", "SOMETHING_NEW"),
+                stream.at(3, "PlanExecutionStarted", 1, day("2023-02-04"), SeedPlans.APPROVER, "planId", planId)));
+
+        String path = "/api/reports/history/plans/" + planId;
+        awaitTotal(path, 4);
+        JsonNode entries = auditor().get(path).json().get("entries");
+        assertThat(kinds(entries.get(1))).containsExactly("UNREAD");
+        assertThat(kinds(entries.get(2))).containsExactly("UNREAD");
+        assertThat(change(entries.get(3), "status")).isEqualTo("DRAFT -> IN_EXECUTION");
+        JsonNode problems = openProblems();
+        assertThat(problems.path("unknown_event").asLong()).isPositive();
+        assertThat(problems.path("newer_schema").asLong()).isPositive();
+        assertThat(problems.path("unreadable").asLong()).isPositive();
+    }
+
+    @Test
+    void onlyTheInstitutionsReadersSeeAHistory() {
+        SeedPlans plan = new SeedPlans(institution);
+        TopicProbe.publish("mejora.plan.events", plan.gemFm014());
+        String path = "/api/reports/history/plans/" + plan.planId;
+        awaitTotal(path, 8);
+
+        assertThat(as("auditor", "another-institution", Role.AUDITOR).get(path).status()).isEqualTo(404);
+        assertThat(as("oversight", "another-institution", Role.OVERSIGHT).get(path).status()).isEqualTo(404);
+        Api.Response servant = as("servant", institution, Role.SERVANT).get(path);
+        assertThat(servant.status()).isEqualTo(403);
+        assertThat(servant.json().get("detail").asText()).contains("rol");
+        Api servantInEnglish = as("servant", institution, Role.SERVANT).with(Map.of("Accept-Language", "en"));
+        assertThat(servantInEnglish.get(path).json().get("detail").asText()).contains("role");
+        assertThat(as("owner", institution, Role.PLAN_OWNER).get(path).status()).isEqualTo(200);
+        assertThat(auditor().get("/api/reports/history/plans/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    private void awaitTotal(String path, long total) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(total));
+    }
+
+    private JsonNode openProblems() {
+        return Api.at("http://localhost:" + port).get("/actuator/health/ingestion").json()
+                .path("details").path("openProblems");
+    }
+
+    private static List<String> kinds(JsonNode entry) {
+        List<String> kinds = new ArrayList<>();
+        entry.get("kinds").forEach(kind -> kinds.add(kind.asText()));
+        return kinds;
+    }
+
+    private static String change(JsonNode entry, String field) {
+        for (JsonNode change : entry.get("changes")) {
+            if (change.get("field").asText().equals(field)) {
+                return change.get("from").asText() + " -> " + change.get("to").asText();
+            }
+        }
+        return "no change of " + field + " in " + entry;
+    }
+}
