@@ -1,0 +1,404 @@
+package org.mejora.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How fast Mejora writes, propagates and rebuilds, against baselines measured in the same run on the same machine.
+ * Started by {@code infra/bench.sh [--quick|--full]}, which brings up an isolated system (own Kafka broker, the
+ * {@code _bench} databases) and passes its settings in the environment. Prints figures; never fails for being slow.
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRITE = "Write path";
+    private static final String FRESHNESS = "Freshness";
+    private static final String REBUILD = "Rebuild";
+    private static final String AUDIT = "Audit reads";
+    private static final String BASELINE = "Baselines";
+    private static final String MEMORY = "Resident memory";
+
+    private final Config config;
+    private final Results results = new Results();
+    private final Targets targets;
+    private final Processes processes;
+    private final Endpoints endpoints;
+    private final KafkaFigures kafka;
+    private final Database database;
+    private final SyntheticEvents synthetic = new SyntheticEvents(Instant.now().minus(Duration.ofDays(30)));
+    private double plainConsumerRate = Double.NaN;
+
+    private Benchmark(Config config) throws Exception {
+        this.config = config;
+        this.targets = new Targets(config, 48);
+        this.processes = new Processes(config);
+        this.endpoints = Endpoints.discover(targets, config);
+        this.kafka = new KafkaFigures(config.kafkaBootstrap());
+        this.database = new Database(config);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = List.of(args).contains("--quick") ? "quick" : List.of(args).contains("--full") ? "full" : "default";
+        Benchmark benchmark = new Benchmark(Config.from(mode, System.getenv()));
+        benchmark.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now();
+        describeMachine(started);
+        processes.recordRest();
+        processes.startSampling();
+        phase(WRITE, this::writePath);
+        phase(BASELINE, this::baselines);
+        phase(REBUILD, this::rebuilds);
+        phase(AUDIT, this::auditReads);
+        processes.stopSampling();
+        memory();
+        results.header("Run took " + Duration.between(started, Instant.now()).toSeconds() + " s.");
+        String stem = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        results.write(config.resultsDir(), stem);
+        System.out.println();
+        System.out.println(results.markdown());
+        System.out.println("[bench] written: " + config.resultsDir().resolve(stem + ".md") + " and .csv");
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    // One failing phase leaves a row saying why and lets the others run: the figures of a partial run still count.
+    private void phase(String section, Phase phase) {
+        System.out.println("[bench] --- " + section);
+        try {
+            phase.run();
+        } catch (Exception e) {
+            results.notMeasured(section, "(phase)", "failed: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private void describeMachine(Instant started) throws Exception {
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        long memKib = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        results.header("Started " + started + " in mode **" + config.mode() + "**"
+                + (System.getenv("MEJORA_BENCH_COMMIT") == null ? "" : " at commit " + System.getenv("MEJORA_BENCH_COMMIT")));
+        results.header("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + model + "), "
+                + String.format(Locale.ROOT, "%.1f GiB", memKib / 1024.0 / 1024.0) + " RAM; load average at start "
+                + load + " (figures taken while other work runs are disturbed by it); Java "
+                + System.getProperty("java.version"));
+        results.header("Write path: " + config.concurrency() + " client threads, " + config.secondsPerLevel()
+                + " s per level and target; rebuilds at " + config.rebuildSizes() + " events"
+                + (config.mode().equals("full") ? "" : " (1M events: infra/bench.sh --full)") + ".");
+        results.header("Ratio = value / baseline: for rates below 1 is slower than the baseline; for latencies and "
+                + "memory above 1 is more than the baseline.");
+    }
+
+    // ---------------------------------------------------------------- write path and freshness
+
+    private void writePath() throws Exception {
+        List<String> absent = new ArrayList<>();
+        List<WriteMix.Step> steps = WriteMix.offered(endpoints, WriteMix.PLAN_LIFE, absent);
+        absent.forEach(step -> results.notMeasured(WRITE, "step: " + step, "endpoint absent"));
+        results.notMeasured(WRITE, "evaluation steps", "endpoint absent");
+        if (steps.isEmpty()) {
+            return;
+        }
+        results.header("Write mix per plan: " + steps.stream().map(WriteMix.Step::name)
+                .collect(Collectors.joining(", ")) + ".");
+        WriteMix mix = new WriteMix(steps);
+        Duration warmup = Duration.ofSeconds(config.warmupSeconds());
+        mix.run(targets.direct(), 2, warmup, null);
+        mix.run(targets.gateway(), 2, warmup, null);
+        String history = historyPath("plans");
+        Freshness freshness = history == null ? null : new Freshness(targets.direct(), history);
+        if (freshness == null) {
+            results.notMeasured(FRESHNESS, "command acknowledged → visible in reporting", "history endpoint absent");
+        }
+        Duration each = Duration.ofSeconds(config.secondsPerLevel());
+        WriteMix.Load busiest = null;
+        for (int threads : config.concurrency()) {
+            WriteMix.Load direct = mix.run(targets.direct(), threads, each, null);
+            if (freshness != null) {
+                freshness.drain();
+                freshness.missedAndReset();
+            }
+            WriteMix.Load gateway = mix.run(targets.gateway(), threads, each, freshness);
+            String level = " @" + threads + " client" + (threads == 1 ? "" : "s");
+            results.add(WRITE, "commands/s direct to services" + level, direct.perSecond(), "cmd/s",
+                    errors(direct));
+            results.add(WRITE, "commands/s through gateway" + level, gateway.perSecond(), "cmd/s",
+                    "direct to services", direct.perSecond(), errors(gateway));
+            for (double percentile : new double[]{50, 95, 99}) {
+                results.add(WRITE, "latency p" + (int) percentile + " through gateway" + level,
+                        ms(gateway.latencyMicros(), percentile), "ms", "direct p" + (int) percentile,
+                        ms(direct.latencyMicros(), percentile), "");
+            }
+            if (freshness != null) {
+                Histogram fresh = freshness.drain();
+                long missed = freshness.missedAndReset();
+                String note = fresh.getTotalCount() + " samples" + (missed > 0 ? ", " + missed + " not visible in 30 s" : "");
+                for (double percentile : new double[]{50, 95, 99}) {
+                    results.add(FRESHNESS, "ack → visible in reporting p" + (int) percentile + level,
+                            fresh.getTotalCount() == 0 ? Double.NaN : fresh.getValueAtPercentile(percentile), "ms",
+                            "command latency p" + (int) percentile, ms(gateway.latencyMicros(), percentile), note);
+                }
+            }
+            busiest = gateway;
+        }
+        if (freshness != null) {
+            freshness.close();
+        }
+        if (busiest != null) {
+            results.finding("Per step through the gateway at " + busiest.threads() + " clients (p50 / p99 ms): "
+                    + busiest.byStep().entrySet().stream()
+                    .filter(e -> e.getValue().getTotalCount() > 0)
+                    .sorted(Comparator.comparingDouble(e -> -e.getValue().getValueAtPercentile(50)))
+                    .map(e -> e.getKey() + " " + Results.number(e.getValue().getValueAtPercentile(50) / 1000.0)
+                            + " / " + Results.number(e.getValue().getValueAtPercentile(99) / 1000.0))
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+    }
+
+    private static String errors(WriteMix.Load load) {
+        if (load.errors().isEmpty()) {
+            return load.commands() + " commands, no errors";
+        }
+        return load.commands() + " commands; errors: " + load.errors().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static double ms(Histogram micros, double percentile) {
+        return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** The concrete history path of a kind (plans, actions) with an {@code {id}} placeholder, or null. */
+    private String historyPath(String kind) {
+        if (endpoints.has("GET", "/api/reports/history/{kind}/{id}")) {
+            return "/api/reports/history/" + kind + "/{id}";
+        }
+        if (kind.equals("plans") && endpoints.has("GET", "/api/reports/plans/{planId}/history")) {
+            return "/api/reports/plans/{id}/history";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- baselines
+
+    private void baselines() throws Exception {
+        long records = config.rebuildSizes().get(0);
+        int recordSize = averageEnvelopeSize();
+        kafka.recreateScratch();
+        KafkaFigures.Rate producer = kafka.producerPerformance(config.kafkaLibs(), records, recordSize);
+        results.add(BASELINE, "Kafka ProducerPerformance (" + records + " × " + recordSize + " B, acks=all)",
+                producer.perSecond(), "records/s", producer.detail());
+        KafkaFigures.Rate consumer = kafka.consumerPerformance(config.kafkaLibs(), records);
+        results.add(BASELINE, "Kafka ConsumerPerformance (" + records + " records)", consumer.perSecond(),
+                "records/s", consumer.detail());
+        double insert = database.batchInsertRate(records);
+        results.add(BASELINE, "PostgreSQL JDBC batch insert (" + records + " event rows, jsonb, 1000/commit)", insert,
+                "rows/s", "scratch table in reporting_bench, dropped after");
+    }
+
+    private int averageEnvelopeSize() {
+        org.mejora.envelope.EnvelopeCodec codec = new org.mejora.envelope.EnvelopeCodec();
+        int bytes = 0;
+        var plan = new SyntheticEvents(Instant.now()).plan(0);
+        for (var envelope : plan) {
+            bytes += codec.write(envelope).length;
+        }
+        return bytes / plan.length;
+    }
+
+    // ---------------------------------------------------------------- rebuild
+
+    private void rebuilds() throws Exception {
+        for (int size : config.rebuildSizes()) {
+            String label = String.format(Locale.ROOT, "%,d events", size);
+            long before = kafka.total(KafkaFigures.TOPICS);
+            long toWrite = Math.max(0, size - before);
+            long start = System.nanoTime();
+            long written = synthetic.produce(config.kafkaBootstrap(), toWrite);
+            double produceSeconds = (System.nanoTime() - start) / 1e9;
+            results.add(REBUILD, "synthetic envelopes written to the bench broker (to " + label + ")",
+                    written / produceSeconds, "events/s", String.format(Locale.ROOT, "%,d events in %.1f s", written,
+                            produceSeconds));
+            catchUp(label, start, written);
+            KafkaFigures.Rate raw = kafka.plainConsume(KafkaFigures.TOPICS, false);
+            plainConsumerRate = raw.perSecond();
+            results.add(REBUILD, "plain KafkaConsumer reads both topics from the start (" + label + ")",
+                    raw.perSecond(), "events/s", raw.detail());
+            KafkaFigures.Rate decoded = kafka.plainConsume(KafkaFigures.TOPICS, true);
+            results.add(REBUILD, "plain KafkaConsumer + envelope JSON decode (" + label + ")", decoded.perSecond(),
+                    "events/s", "plain consumer", raw.perSecond(), decoded.detail());
+            projectionRebuild(label);
+        }
+        long unreadable = database.unreadable();
+        if (unreadable > 0) {
+            results.finding(unreadable + " records are in reporting's unreadable_record: the synthetic payloads no "
+                    + "longer match plan-api, so part of the rebuild skipped work a real event would do.");
+        }
+    }
+
+    /** The live projection consumes what was just written: the time until it has all of it is its rate. */
+    private void catchUp(String label, long startNanos, long written) throws Exception {
+        long target = kafka.total(KafkaFigures.TOPICS);
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long ingested = database.ingestedOffsets();
+        while (ingested < target && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            ingested = database.ingestedOffsets();
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        if (ingested < target) {
+            results.add(REBUILD, "live projection catch-up (" + label + ")", Double.NaN, "events/s",
+                    "not caught up in 15 min: " + ingested + " of " + target);
+            return;
+        }
+        results.add(REBUILD, "live projection catch-up after a burst (" + label + ")", written / seconds, "events/s",
+                String.format(Locale.ROOT, "%,d new events applied %.1f s after the burst began", written, seconds));
+    }
+
+    private void projectionRebuild(String label) throws Exception {
+        if (!endpoints.has("POST", "/api/reports/rebuilds")) {
+            results.notMeasured(REBUILD, "full projection rebuild (" + label + ")", "endpoint absent");
+            return;
+        }
+        VerifiedUser admin = WriteMix.user("bench-admin", "Administrador", Role.ADMIN, "bench-institution-0");
+        Targets.Target reporting = targets.direct();
+        long start = System.nanoTime();
+        HttpResponse<String> started = reporting.send("POST", "/api/reports/rebuilds", null, admin);
+        if (started.statusCode() / 100 != 2) {
+            results.notMeasured(REBUILD, "full projection rebuild (" + label + ")",
+                    "POST /api/reports/rebuilds answered " + started.statusCode() + ": " + started.body());
+            return;
+        }
+        String startedId = JSON.readTree(started.body()).path("id").asText();
+        JsonNode current = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            HttpResponse<String> polled = reporting.send("GET", "/api/reports/rebuilds/current", null, admin);
+            if (polled.statusCode() == 200) {
+                current = JSON.readTree(polled.body());
+                String state = current.path("state").asText();
+                if (current.path("id").asText().equals(startedId)
+                        && (state.equals("COMPLETED") || state.equals("FAILED"))) {
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (current == null || !current.path("state").asText().equals("COMPLETED")) {
+            results.add(REBUILD, "full projection rebuild (" + label + ")", Double.NaN, "events/s",
+                    "did not complete: " + (current == null ? "no progress" : current.toString()));
+            return;
+        }
+        long events = current.path("eventsTotal").asLong();
+        results.add(REBUILD, "full projection rebuild (" + label + ")", events / seconds, "events/s",
+                "plain consumer (the limit)", plainConsumerRate,
+                String.format(Locale.ROOT, "%,d events in %.1f s wall; service reports %s events/s; checksums equal: %s",
+                        events, seconds, current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText()));
+    }
+
+    // ---------------------------------------------------------------- audit reads
+
+    private void auditReads() throws Exception {
+        SyntheticEvents.Sample sample = synthetic.sample();
+        String label = String.format(Locale.ROOT, " (%,d events)", kafka.total(KafkaFigures.TOPICS));
+        if (sample == null) {
+            results.notMeasured(AUDIT, "action history", "no synthetic events were written");
+            return;
+        }
+        String actionHistory = historyPath("actions");
+        if (actionHistory == null) {
+            results.notMeasured(AUDIT, "action history" + label, "endpoint absent");
+        } else {
+            String path = actionHistory.replace("{id}", sample.actionId());
+            Histogram floor = database.historyQuery("Action", sample.actionId(), config.auditReads());
+            Histogram direct = reads(targets.direct(), path, sample, false);
+            Histogram gateway = reads(targets.gateway(), path, sample, true);
+            for (double percentile : new double[]{50, 95, 99}) {
+                results.add(AUDIT, "action history p" + (int) percentile + " direct" + label, ms(direct, percentile),
+                        "ms", "same query on PostgreSQL", ms(floor, percentile), config.auditReads() + " reads");
+                results.add(AUDIT, "action history p" + (int) percentile + " through gateway" + label,
+                        ms(gateway, percentile), "ms", "direct", ms(direct, percentile), "");
+            }
+        }
+        if (!endpoints.has("GET", "/api/reports/plans/{planId}/as-of")) {
+            results.notMeasured(AUDIT, "time travel: plan as of an instant" + label, "endpoint absent");
+            return;
+        }
+        String path = "/api/reports/plans/" + sample.planId() + "/as-of?at=" + sample.middle();
+        Histogram asOf = reads(targets.direct(), path, sample, false);
+        for (double percentile : new double[]{50, 95, 99}) {
+            results.add(AUDIT, "time travel: plan as of an instant p" + (int) percentile + " direct" + label,
+                    ms(asOf, percentile), "ms", "", Double.NaN, config.auditReads() + " reads");
+        }
+    }
+
+    /** Sequential reads as auditors of the sample's institution; a different auditor each time through the gateway,
+     *  whose per-user rate limit would otherwise answer 429 and time the limiter instead of the read. */
+    private Histogram reads(Targets.Target target, String path, SyntheticEvents.Sample sample, boolean manyUsers)
+            throws Exception {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        List<VerifiedUser> auditors = new ArrayList<>();
+        for (int i = 0; i < config.auditReads(); i++) {
+            auditors.add(WriteMix.user(manyUsers ? "bench-auditor-" + i : "bench-auditor", "Auditor", Role.AUDITOR,
+                    sample.institution()));
+        }
+        auditors.forEach(targets::prepare);
+        int failures = 0;
+        String lastFailure = "";
+        for (VerifiedUser auditor : auditors) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = target.send("GET", path, null, auditor);
+            long micro = (System.nanoTime() - start) / 1000;
+            if (response.statusCode() == 200) {
+                micros.recordValue(Math.min(60_000_000L, micro));
+            } else {
+                failures++;
+                lastFailure = response.statusCode() + " " + response.body();
+            }
+        }
+        if (failures > 0) {
+            results.finding(failures + " of " + auditors.size() + " reads of " + path + " via " + target.name()
+                    + " failed, last: " + lastFailure.substring(0, Math.min(300, lastFailure.length())));
+        }
+        return micros;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private void memory() {
+        Map<String, Long> rest = processes.atRest();
+        Map<String, Long> peak = processes.peak();
+        for (String process : rest.keySet()) {
+            results.add(MEMORY, process + ": peak under load", peak.getOrDefault(process, rest.get(process)) / 1024.0,
+                    "MiB", "at rest", rest.get(process) / 1024.0, "");
+        }
+        peak.keySet().stream().filter(process -> !rest.containsKey(process)).forEach(process ->
+                results.add(MEMORY, process + ": peak under load", peak.get(process) / 1024.0, "MiB", ""));
+    }
+}

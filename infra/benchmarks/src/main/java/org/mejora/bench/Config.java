@@ -1,0 +1,80 @@
+package org.mejora.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run needs, from the environment that infra/bench.sh sets, and the sizes of its mode.
+ *
+ * @param mode              quick (development, ~3 min), default (~20 min on 2 cores) or full (rebuild at 1M events)
+ * @param concurrency       client threads of each write-path level
+ * @param secondsPerLevel   how long each (target, level) pair runs
+ * @param rebuildSizes      events on the topics at each rebuild (the synthetic ones plus those of the write path)
+ * @param auditReads        requests per audit-read measure
+ */
+record Config(String mode, List<Integer> concurrency, int warmupSeconds, int secondsPerLevel,
+              List<Integer> rebuildSizes, int auditReads,
+              String gatewayUrl, String planUrl, String evaluationUrl, String reportingUrl,
+              String gatewaySecret, Path jwtPrivateKey, String jwtIssuer, String jwtAudience,
+              String kafkaBootstrap, Path kafkaLibs, String dbUrl, String dbUser, String dbPassword,
+              Path pidDir, Path brokerPidFile, Path resultsDir) {
+
+    static Config from(String mode, Map<String, String> env) {
+        String root = env.getOrDefault("MEJORA_ROOT", ".");
+        String state = env.getOrDefault("MEJORA_STATE_DIR", root + "/infra/.run/bench");
+        String kafkaDir = env.getOrDefault("MEJORA_KAFKA_DIR", state + "/kafka");
+        List<Integer> concurrency;
+        int warmup;
+        int seconds;
+        List<Integer> sizes;
+        int reads;
+        switch (mode) {
+            case "quick" -> {
+                concurrency = List.of(1, 4);
+                warmup = 4;
+                seconds = 8;
+                sizes = List.of(10_000, 30_000);
+                reads = 50;
+            }
+            case "full" -> {
+                concurrency = List.of(1, 4, 16);
+                warmup = 10;
+                seconds = 30;
+                sizes = List.of(100_000, 1_000_000);
+                reads = 200;
+            }
+            default -> {
+                concurrency = List.of(1, 4, 16);
+                warmup = 10;
+                seconds = 30;
+                sizes = List.of(100_000, 250_000);
+                reads = 200;
+            }
+        }
+        return new Config(mode, concurrency, warmup, seconds, sizes, reads,
+                env.getOrDefault("MEJORA_GATEWAY_URL", "http://localhost:18080"),
+                env.getOrDefault("MEJORA_PLAN_URL", "http://localhost:18081"),
+                env.getOrDefault("MEJORA_EVALUATION_URL", "http://localhost:18082"),
+                env.getOrDefault("MEJORA_REPORTING_URL", "http://localhost:18083"),
+                required(env, "MEJORA_GATEWAY_SECRET"),
+                Path.of(env.getOrDefault("MEJORA_BENCH_JWT_PRIVATE_KEY", state + "/keys/jwt-private.pem")),
+                env.getOrDefault("MEJORA_JWT_ISSUER", "mejora-local"),
+                env.getOrDefault("MEJORA_JWT_AUDIENCE", "mejora"),
+                env.getOrDefault("MEJORA_KAFKA_BOOTSTRAP", "localhost:19092"),
+                Path.of(env.getOrDefault("MEJORA_KAFKA_LIBS", kafkaDir + "/libs")),
+                env.getOrDefault("MEJORA_REPORTING_DB_URL", "jdbc:postgresql://localhost:5432/reporting_bench"),
+                env.getOrDefault("MEJORA_REPORTING_DB_USER", "reporting"),
+                env.getOrDefault("MEJORA_DB_PASSWORD_REPORTING", "reporting"),
+                Path.of(state, "pids"), Path.of(kafkaDir, "broker.pid"),
+                Path.of(env.getOrDefault("MEJORA_BENCH_RESULTS", root + "/infra/benchmarks/results")));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the benchmark through infra/bench.sh");
+        }
+        return value;
+    }
+}
