@@ -275,4 +275,12 @@ class EvaluationCycleApiIT {
         assertThat(rejected.json().get("rule").asText()).isEqualTo("weights.must-sum-100");
         assertThat(as(ana).post("/api/cycles", CYCLE.formatted(80)).status()).isEqualTo(403);
     }
+
+    @Test
+    void theApiIsDescribedForTheGatewaysJoinedOpenApi() {
+        Api.Response docs = Api.at("http://localhost:" + port).get("/v3/api-docs/evaluations");
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/evaluations/{evaluationId}/goals/submit")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/cycles/{cycleId}/consolidate")).isTrue();
+    }
 }
