@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,6 +27,12 @@ class GatewayErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
+    private final Problems problems;
+
+    GatewayErrorHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (exchange.getResponse().isCommitted()) {
@@ -37,22 +42,20 @@ class GatewayErrorHandler implements WebExceptionHandler {
             log.warn("{} {} [{}]: service unavailable: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), IncomingRequestFilter.of(exchange), failure.toString());
             exchange.getResponse().getHeaders().set("Retry-After", "5");
-            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    "the service behind " + exchange.getRequest().getPath().value()
-                            + " is not available right now; try again later");
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "problem.service-unavailable",
+                    exchange.getRequest().getPath().value());
         }
         if (failure instanceof ResponseStatusException statusFailure) {
-            HttpStatusCode code = statusFailure.getStatusCode();
-            HttpStatus status = HttpStatus.resolve(code.value());
+            HttpStatus status = HttpStatus.resolve(statusFailure.getStatusCode().value());
             if (status != null && status.is4xxClientError()) {
-                return Problems.write(exchange, status,
+                // Spring's own refusals (no route: 404, wrong method: 405...) keep their status and reason.
+                return problems.write(exchange, status, "problem.client-error",
                         statusFailure.getReason() == null ? status.getReasonPhrase() : statusFailure.getReason());
             }
         }
         log.error("{} {} [{}] failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 IncomingRequestFilter.of(exchange), failure);
-        return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
-                "the gateway could not handle this request");
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "problem.gateway-failed");
     }
 
     private static boolean serviceUnreachable(Throwable failure) {

@@ -1,37 +1,44 @@
 package org.mejora.gateway;
 
 import org.mejora.identity.IdentityHeaders;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * The RFC 9457 problems the gateway answers itself (401, 403, 429, 503...), with the request's correlation id so
- * a user's report can be found in the logs.
+ * The RFC 9457 problems the gateway answers itself (401, 403, 429, 503...), in the user's language (Spanish unless
+ * the request asks for English) and with the request's correlation id, so a user's report can be found in the logs.
  */
-final class Problems {
+@Component
+class Problems {
 
-    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
 
-    private Problems() {
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
     }
 
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String messageCode, Object... arguments) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
         response.setStatusCode(status);
-        response.getHeaders().setContentType(PROBLEM_JSON);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String correlationId = IncomingRequestFilter.of(exchange);
         String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase())
                 + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(detail)
+                + ",\"detail\":" + quote(messages.getMessage(messageCode, arguments, locale(exchange)))
                 + ",\"instance\":" + quote(exchange.getRequest().getPath().value())
                 + (correlationId == null ? "" : ",\"correlationId\":" + quote(correlationId))
                 + "}";
@@ -40,6 +47,11 @@ final class Problems {
         }
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    private static Locale locale(ServerWebExchange exchange) {
+        Locale asked = exchange.getLocaleContext().getLocale();
+        return asked == null ? SPANISH : asked;
     }
 
     private static String quote(String text) {

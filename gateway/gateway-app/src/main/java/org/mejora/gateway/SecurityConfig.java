@@ -61,10 +61,10 @@ class SecurityConfig {
     private static final String ROLE_PREFIX = "ROLE_";
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http, CorsConfigurationSource cors) {
-        ServerAuthenticationEntryPoint unauthorized = SecurityConfig::unauthorized;
-        ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                "your roles do not allow " + exchange.getRequest().getMethod() + " on this resource");
+    SecurityWebFilterChain api(ServerHttpSecurity http, CorsConfigurationSource cors, Problems problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, failure) -> unauthorized(exchange, failure, problems);
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                "problem.forbidden", exchange.getRequest().getMethod().name());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -118,18 +118,18 @@ class SecurityConfig {
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, user.userId()));
     }
 
-    private static Mono<Void> unauthorized(ServerWebExchange exchange,
-                                           AuthenticationException failure) {
-        String challenge = "Bearer";
-        String detail = "this request needs a bearer token (Authorization: Bearer <JWT>)";
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure,
+                                           Problems problems) {
         if (failure instanceof OAuth2AuthenticationException oauth) {
             OAuth2Error error = oauth.getError();
-            detail = error.getDescription() == null ? error.getErrorCode() : error.getDescription();
-            challenge = "Bearer error=\"" + error.getErrorCode() + "\", error_description=\""
-                    + detail.replaceAll("[\"\\\\\\r\\n]", "'") + "\"";
+            String reason = error.getDescription() == null ? error.getErrorCode() : error.getDescription();
+            String quotable = reason.replaceAll("[\"\\\\\r\n]", "'");
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"" + error.getErrorCode() + "\", error_description=\"" + quotable + "\"");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.token-invalid", reason);
         }
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "problem.token-missing");
     }
 
     @Bean
@@ -141,7 +141,7 @@ class SecurityConfig {
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language",
                 "If-Match", "X-Correlation-Id"));
         configuration.setExposedHeaders(List.of("X-Correlation-Id", "Location", "ETag", "Retry-After",
-                "WWW-Authenticate", "X-RateLimit-Remaining"));
+                "WWW-Authenticate"));
         configuration.setMaxAge(maxAge);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);

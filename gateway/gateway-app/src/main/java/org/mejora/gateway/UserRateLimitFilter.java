@@ -29,12 +29,15 @@ class UserRateLimitFilter implements GlobalFilter, Ordered {
     private final double capacity;
     private final double refillPerNano;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Problems problems;
 
-    UserRateLimitFilter(@Value("${mejora.gateway.rate-limit.burst:40}") int burst,
+    UserRateLimitFilter(Problems problems,
+                        @Value("${mejora.gateway.rate-limit.burst:40}") int burst,
                         @Value("${mejora.gateway.rate-limit.per-second:20}") double perSecond) {
         if (burst < 1 || perSecond <= 0) {
             throw new IllegalArgumentException("mejora.gateway.rate-limit: burst >= 1 and per-second > 0");
         }
+        this.problems = problems;
         this.capacity = burst;
         this.refillPerNano = perSecond / 1e9;
     }
@@ -54,8 +57,7 @@ class UserRateLimitFilter implements GlobalFilter, Ordered {
                     }
                     long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
                     exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-                    return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                            "too many requests; try again in " + seconds + " s");
+                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests", seconds);
                 });
     }
 

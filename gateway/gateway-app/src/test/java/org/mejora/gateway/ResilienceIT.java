@@ -5,6 +5,7 @@ import org.mejora.testing.Api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +18,18 @@ class ResilienceIT extends GatewayUnderTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asText()).contains("not available");
+        assertThat(response.json().get("detail").asText()).contains("no está disponible");
         assertThat(response.header("Retry-After")).isNotBlank();
         assertThat(response.header("X-Correlation-Id")).isEqualTo(response.json().get("correlationId").asText());
+    }
+
+    @Test
+    void theProblemSpeaksEnglishWhenAsked() {
+        Api.Response response = as(newUser(), "inst-r", "PLAN_OWNER").with(Map.of("Accept-Language", "en"))
+                .get("/api/plans/unreachable/p-2");
+
+        assertThat(response.json().get("detail").asText())
+                .isEqualTo("The service behind /api/plans/unreachable/p-2 is not available right now; try again later.");
     }
 
     @Test
