@@ -1,36 +1,25 @@
 package org.mejora.reporting.ingest;
 
+import org.mejora.evaluation.api.CycleEvent;
 import org.mejora.evaluation.api.EvaluationEvent;
 import org.mejora.plan.api.PlanEvent;
 
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The event types this service understands and the newest schema version of each: the records of the producers'
- * published-language modules (their {@code @Revision}), plus the types whose meaning the fold of
- * {@link org.mejora.reporting.state.EntityFold} names at version 1.
+ * published-language modules and their {@code @Revision}.
  */
 final class EventCatalog {
-
-    private static final Set<String> FOLDED = Set.of(
-            "PlanSubmittedForReview", "PlanReviewRejected", "PlanApproved", "PlanExecutionStarted", "PlanClosed",
-            "FindingRecorded", "FindingClosed",
-            "ActionPlanned", "ActionProgressRecorded", "ActionRescheduled", "ActionResponsibleChanged",
-            "ActionVerified", "ActionImplemented", "ActionClosed", "ActionReopened", "ActionMarkedNotImplemented",
-            "ActionCancelled",
-            "EvaluationOpened", "GoalsSubmitted", "GoalsApproved", "GoalsRejected", "GoalsModified", "GoalsAccepted",
-            "FirstSelfEvaluationSubmitted", "FirstSelfEvaluationAccepted", "SecondSelfEvaluationSubmitted",
-            "SecondSelfEvaluationAccepted", "CompetenciesRated", "StageConsolidated", "EvaluationConsolidated");
 
     private final Map<String, Integer> newestVersion = new HashMap<>();
 
     EventCatalog() {
-        FOLDED.forEach(type -> newestVersion.put(type, 1));
         register(PlanEvent.class.getPermittedSubclasses());
         register(EvaluationEvent.class.getPermittedSubclasses());
+        register(CycleEvent.class.getPermittedSubclasses());
     }
 
     /** Null when the type is known at this version; otherwise the kind of problem it is. */

@@ -31,23 +31,44 @@ public final class EntityFold {
             Map.entry("PlanReviewRejected", "DRAFT"),
             Map.entry("PlanApproved", "APPROVED"),
             Map.entry("PlanExecutionStarted", "IN_EXECUTION"),
-            Map.entry("PlanClosed", "CLOSED"),
-            Map.entry("FindingRecorded", "OPEN"),
+            Map.entry("FindingAdded", "OPEN"),
             Map.entry("FindingClosed", "CLOSED"),
-            Map.entry("ActionPlanned", "PLANNED"),
+            Map.entry("FindingReopened", "OPEN"),
+            Map.entry("FindingRemoved", "REMOVED"),
+            Map.entry("ActionAdded", "PLANNED"),
             Map.entry("ActionImplemented", "IMPLEMENTED"),
             Map.entry("ActionClosed", "CLOSED"),
             Map.entry("ActionReopened", "IN_PROGRESS"),
             Map.entry("ActionMarkedNotImplemented", "NOT_IMPLEMENTED"),
             Map.entry("ActionCancelled", "CANCELLED"),
-            Map.entry("EvaluationOpened", "GOALS"),
+            Map.entry("ActionRemoved", "REMOVED"),
+            Map.entry("FollowUpReportDrafted", "DRAFT"),
+            Map.entry("FollowUpReportSubmitted", "SUBMITTED"),
+            Map.entry("CycleOpened", "OPEN"),
+            Map.entry("YearConsolidated", "CONSOLIDATED"),
+            Map.entry("EvaluationOpened", "GOALS_FORMULATION"),
+            Map.entry("GoalsSubmitted", "GOALS_IN_REVIEW"),
+            Map.entry("GoalsApproved", "GOALS_AWAITING_ACCEPTANCE"),
+            Map.entry("GoalsModified", "GOALS_AWAITING_ACCEPTANCE"),
+            Map.entry("GoalsRejected", "GOALS_FORMULATION"),
+            Map.entry("GoalsNotAccepted", "GOALS_FORMULATION"),
             Map.entry("GoalsAccepted", "SELF_EVALUATION_I"),
-            Map.entry("FirstSelfEvaluationAccepted", "SELF_EVALUATION_II"),
-            Map.entry("SecondSelfEvaluationAccepted", "COMPETENCIES"),
-            Map.entry("CompetenciesRated", "CONSOLIDATION"),
+            Map.entry("CompetenciesRated", "FINAL_RESULT_AWAITING_ACCEPTANCE"),
+            Map.entry("FinalResultAccepted", "COMPLETED"),
+            Map.entry("FinalResultNotAccepted", "SELF_EVALUATION_II"),
             Map.entry("EvaluationConsolidated", "CONSOLIDATED"));
 
+    /** The self-evaluation steps, by follow-up (I or II): P-TH-10 steps 8-15. */
+    private static final Map<String, Map<String, String>> STATUS_BY_FOLLOW_UP = Map.of(
+            "SelfEvaluationSubmitted", Map.of("I", "SELF_EVALUATION_I_IN_REVIEW", "II", "SELF_EVALUATION_II_IN_REVIEW"),
+            "SelfEvaluationApproved", Map.of("I", "SELF_EVALUATION_I_AWAITING_ACCEPTANCE", "II", "COMPETENCIES_RATING"),
+            "SelfEvaluationModified", Map.of("I", "SELF_EVALUATION_I_AWAITING_ACCEPTANCE", "II", "COMPETENCIES_RATING"),
+            "SelfEvaluationRejected", Map.of("I", "SELF_EVALUATION_I", "II", "SELF_EVALUATION_II"),
+            "SelfEvaluationAccepted", Map.of("I", "SELF_EVALUATION_II", "II", "COMPETENCIES_RATING"),
+            "SelfEvaluationNotAccepted", Map.of("I", "SELF_EVALUATION_I", "II", "SELF_EVALUATION_II"));
+
     private static final Set<String> OPEN_ACTION = Set.of("PLANNED", "IN_PROGRESS");
+    private static final Set<String> PLAN_PARTS = Set.of("Action", "Finding", "FollowUpReport");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private EntityFold() {
@@ -62,6 +83,12 @@ public final class EntityFold {
         if (has(payload, "findingId")) {
             return new Entity("Finding", payload.get("findingId").asText());
         }
+        if (has(payload, "reportId")) {
+            return new Entity("FollowUpReport", payload.get("reportId").asText());
+        }
+        if (event.eventType().equals("ServantAssigned") && has(payload, "evaluationId")) {
+            return new Entity("Evaluation", payload.get("evaluationId").asText());
+        }
         return new Entity(event.aggregateType(), event.aggregateId());
     }
 
@@ -70,7 +97,7 @@ public final class EntityFold {
      * else where an earlier event put it.
      */
     public static Entity rootOf(EventEnvelope event, Entity entity, Entity knownRoot) {
-        if (entity.type().equals("Action") || entity.type().equals("Finding")) {
+        if (PLAN_PARTS.contains(entity.type())) {
             if (has(event.payload(), "planId")) {
                 return new Entity("Plan", event.payload().get("planId").asText());
             }
@@ -85,17 +112,10 @@ public final class EntityFold {
     /** The state after the event, and what changed in the fields an auditor follows. */
     public static Step apply(ObjectNode before, EventEnvelope event) {
         ObjectNode after = before == null ? JSON.objectNode() : before.deepCopy();
-        event.payload().properties().forEach(field -> {
-            if (!field.getValue().isNull()) {
-                after.set(field.getKey(), field.getValue());
-            }
-        });
+        merge(after, event);
         String status = status(before, event);
         if (status != null) {
             after.put("status", status);
-            if (!status.equals(text(before, "status")) && "IMPLEMENTED".equals(status)) {
-                after.put("implementedAt", event.occurredAt().toString());
-            }
         }
         if (event.eventType().equals("ImprovementPlanRequired")) {
             after.put("improvementPlanRequired", true);
@@ -121,8 +141,45 @@ public final class EntityFold {
                 kinds.add(kind);
             }
         });
-        return new Step(after, changes, kinds, firstText(event.payload(), "reason", "justification", "comment"),
+        return new Step(after, changes, kinds, firstText(event.payload(), "reason", "justification", "comment", "observations"),
                 evidence(event.payload()));
+    }
+
+    /**
+     * The payload's fields become the entity's, with three shapes flattened so that every entity keeps its fields at
+     * the top: an action's {@code details}, a score's {@code result}, and signatures (kept under {@code signatures}
+     * by the step they sign, since e.g. a plan's header {@code responsible} is not its signing responsible).
+     */
+    private static void merge(ObjectNode state, EventEnvelope event) {
+        if (event.eventType().equals("StageClosed")) {
+            ArrayNode closed = state.has("closedStages") ? (ArrayNode) state.get("closedStages")
+                    : state.putArray("closedStages");
+            closed.add(event.payload().path("stage").asText());
+            return;
+        }
+        event.payload().properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                return;
+            }
+            if (field.getKey().equals("details") || field.getKey().equals("result")) {
+                value.properties().forEach(inner -> {
+                    if (!inner.getValue().isNull()) {
+                        state.set(inner.getKey(), inner.getValue());
+                    }
+                });
+            } else if (isSignature(value)) {
+                ObjectNode signatures = state.has("signatures") ? (ObjectNode) state.get("signatures")
+                        : state.putObject("signatures");
+                signatures.set(field.getKey(), value);
+            } else {
+                state.set(field.getKey(), value);
+            }
+        });
+    }
+
+    private static boolean isSignature(JsonNode value) {
+        return value.isObject() && value.has("name") && value.has("position") && value.has("date");
     }
 
     private static String status(ObjectNode before, EventEnvelope event) {
@@ -133,11 +190,14 @@ public final class EntityFold {
         if (byType != null) {
             return byType;
         }
-        if (event.eventType().equals("ActionProgressRecorded") && has(event.payload(), "progress")) {
+        Map<String, String> byFollowUp = STATUS_BY_FOLLOW_UP.get(event.eventType());
+        if (byFollowUp != null) {
+            return byFollowUp.get(event.payload().path("followUp").asText());
+        }
+        // A follow-up moves a planned action into progress; only ActionImplemented makes it implemented.
+        if (event.eventType().equals("ActionProgressRecorded")) {
             String current = text(before, "status");
-            if (current == null || OPEN_ACTION.contains(current)) {
-                return event.payload().get("progress").asInt() >= 100 ? "IMPLEMENTED" : "IN_PROGRESS";
-            }
+            return current == null || OPEN_ACTION.contains(current) ? "IN_PROGRESS" : null;
         }
         return null;
     }
@@ -175,11 +235,11 @@ public final class EntityFold {
     private static Map<String, List<String>> orderedKinds() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         kinds.put("STATUS", List.of("status"));
-        kinds.put("PROGRESS", List.of("progress"));
-        kinds.put("DATES", List.of("startDate", "endDate"));
+        kinds.put("PROGRESS", List.of("percent"));
+        kinds.put("DATES", List.of("start", "end"));
         kinds.put("RESPONSIBLE", List.of("responsible", "responsibleUnit", "responsibleRole", "technicalDirection",
                 "supervisorId"));
-        kinds.put("VERIFICATION", List.of("compliance", "effectiveness"));
+        kinds.put("VERIFICATION", List.of("compliant", "effective"));
         kinds.put("SCORE", List.of("finalScore", "ratingLevel"));
         return java.util.Collections.unmodifiableMap(kinds);
     }

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The last day of a period as the seeds write it: a day ({@code 2022-01-31}), a month ({@code jun-21},
- * {@code ene-22}), a quarter ({@code T1-2023}) or a year ({@code 2023}). An action is due at the end of its period.
+ * The last day of a schedule period: as plan-service's events write it, a day ({@code 2022-01-31}), a month
+ * ({@code 2021-06}), a quarter ({@code 2023-T1}) or a year ({@code 2023}); and as the seeds write it, a month
+ * ({@code jun-21}, {@code ene-22}) or a quarter ({@code T1-2023}). An action is due at the end of its period.
  */
 public final class PeriodDates {
 
@@ -29,6 +30,13 @@ public final class PeriodDates {
         try {
             if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return Optional.of(LocalDate.parse(text));
+            }
+            if (text.matches("\\d{4}-\\d{2}")) {
+                return Optional.of(YearMonth.parse(text).atEndOfMonth());
+            }
+            if (text.matches("\\d{4}-t[1-4]")) {
+                int quarter = text.charAt(6) - '0';
+                return Optional.of(YearMonth.of(Integer.parseInt(text.substring(0, 4)), quarter * 3).atEndOfMonth());
             }
             if (text.matches("\\d{4}")) {
                 return Optional.of(LocalDate.of(Integer.parseInt(text), 12, 31));

@@ -33,31 +33,31 @@ class AuditHistoryIT extends ReportingIT {
         TopicProbe.publish("mejora.plan.events", events.subList(events.size() - 3, events.size()));
 
         String path = "/api/reports/history/actions/" + plan.action1;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(8));
-        JsonNode entries = auditor().get(path).json().get("entries");
+        awaitTotal("/api/reports/history/plans/" + plan.planId, 18);
+        JsonNode history = auditor().get(path).json();
+        assertThat(history.get("total").asLong()).isEqualTo(9);
+        JsonNode entries = history.get("entries");
 
-        JsonNode created = entries.get(0);
-        assertThat(created.get("eventType").asText()).isEqualTo("ActionPlanned");
-        assertThat(kinds(created)).contains("CREATION", "STATUS", "DATES", "RESPONSIBLE");
+        JsonNode added = entries.get(0);
+        assertThat(added.get("eventType").asText()).isEqualTo("ActionAdded");
+        assertThat(kinds(added)).contains("CREATION", "STATUS", "DATES", "RESPONSIBLE");
+        assertThat(change(entries.get(1), "end")).isEqualTo("2022-01 -> 2022-02");
+        assertThat(change(entries.get(2), "status")).isEqualTo("PLANNED -> IN_PROGRESS");
 
-        JsonNode fiftyToSeventyFive = entries.get(2);
-        assertThat(change(fiftyToSeventyFive, "progress")).isEqualTo("50 -> 75");
+        JsonNode fiftyToSeventyFive = entries.get(3);
+        assertThat(change(fiftyToSeventyFive, "percent")).isEqualTo("50 -> 75");
         assertThat(fiftyToSeventyFive.get("evidence").asText()).isEqualTo("Acta Consejo de Gobierno 11-2021");
         assertThat(fiftyToSeventyFive.get("reason").asText()).isEqualTo("Reuniones con dependencias");
         assertThat(fiftyToSeventyFive.get("actor").get("userId").asText()).isEqualTo("lhernandez");
         assertThat(fiftyToSeventyFive.get("actor").get("role").asText()).isEqualTo("PLAN_OWNER");
         assertThat(fiftyToSeventyFive.get("occurredAt").asText()).isEqualTo("2021-11-20T15:00:00Z");
 
-        JsonNode rescheduled = entries.get(3);
-        assertThat(change(rescheduled, "endDate")).isEqualTo("ene-22 -> feb-22");
-        assertThat(rescheduled.get("reason").asText()).isEqualTo("Consejo de Gobierno aplazado");
-
-        assertThat(change(entries.get(4), "status")).isEqualTo("IN_PROGRESS -> IMPLEMENTED");
-        assertThat(change(entries.get(5), "effectiveness")).isEqualTo("null -> true");
-        assertThat(change(entries.get(6), "status")).isEqualTo("IMPLEMENTED -> CLOSED");
-        assertThat(change(entries.get(7), "status")).isEqualTo("CLOSED -> IN_PROGRESS");
-        assertThat(entries.get(7).get("actor").get("role").asText()).isEqualTo("AUDITOR");
+        assertThat(change(entries.get(5), "status")).isEqualTo("IN_PROGRESS -> IMPLEMENTED");
+        assertThat(change(entries.get(6), "effective")).isEqualTo("null -> true");
+        assertThat(entries.get(6).get("actor").get("role").asText()).isEqualTo("AUDITOR");
+        assertThat(change(entries.get(7), "status")).isEqualTo("IMPLEMENTED -> CLOSED");
+        assertThat(change(entries.get(8), "status")).isEqualTo("CLOSED -> IN_PROGRESS");
+        assertThat(entries.get(8).get("reason").asText()).contains("todas las dependencias");
     }
 
     @Test
@@ -67,17 +67,12 @@ class AuditHistoryIT extends ReportingIT {
         events.addAll(plan.followUps());
         TopicProbe.publish("mejora.plan.events", events);
         String path = "/api/reports/history/plans/" + plan.planId;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(16));
+        awaitTotal(path, 18);
 
-        JsonNode progress = auditor().get(path + "?change=PROGRESS").json();
-        assertThat(progress.get("total").asLong()).isEqualTo(4);
-
-        JsonNode byAuditor = auditor().get(path + "?user=jlamprea").json();
-        assertThat(byAuditor.get("total").asLong()).isEqualTo(3);
-
-        JsonNode late2021 = auditor().get(path + "?from=2021-10-01T00:00:00Z&to=2021-12-31T23:59:59Z").json();
-        assertThat(late2021.get("total").asLong()).isEqualTo(3);
+        assertThat(auditor().get(path + "?change=PROGRESS").json().get("total").asLong()).isEqualTo(4);
+        assertThat(auditor().get(path + "?user=mcontrol").json().get("total").asLong()).isEqualTo(3);
+        assertThat(auditor().get(path + "?from=2021-10-01T00:00:00Z&to=2021-12-31T23:59:59Z").json()
+                .get("total").asLong()).isEqualTo(2);
 
         JsonNode secondPage = auditor().get(path + "?page=1&size=5").json();
         assertThat(secondPage.get("entries")).hasSize(5);
@@ -93,17 +88,19 @@ class AuditHistoryIT extends ReportingIT {
         List<EventEnvelope> events = new ArrayList<>(plan.gemFm014());
         events.addAll(plan.followUps());
         TopicProbe.publish("mejora.plan.events", events);
-        awaitTotal("/api/reports/history/plans/" + plan.planId, 16);
+        awaitTotal("/api/reports/history/plans/" + plan.planId, 18);
 
         JsonNode november = auditor().get("/api/reports/plans/" + plan.planId + "/as-of?at=2021-11-30T00:00:00Z")
                 .json();
         assertThat(november.get("plan").get("status").asText()).isEqualTo("IN_EXECUTION");
+        assertThat(november.get("plan").get("signatures").get("approver").get("name").asText())
+                .isEqualTo("CESAR AUGUSTO CRUZ GONZALEZ");
         assertThat(november.get("findings")).hasSize(2);
         JsonNode action = november.get("findings").findValues("actions").stream()
                 .flatMap(actions -> java.util.stream.StreamSupport.stream(actions.spliterator(), false))
                 .filter(a -> a.get("actionId").asText().equals(plan.action1)).findFirst().orElseThrow();
-        assertThat(action.get("progress").asInt()).isEqualTo(75);
-        assertThat(action.get("endDate").asText()).isEqualTo("ene-22");
+        assertThat(action.get("percent").asInt()).isEqualTo(75);
+        assertThat(action.get("end").asText()).isEqualTo("2022-02");
         assertThat(action.get("status").asText()).isEqualTo("IN_PROGRESS");
 
         JsonNode draft = auditor().get("/api/reports/plans/" + plan.planId + "/as-of?at=2021-08-01T00:00:00Z").json();
@@ -167,7 +164,7 @@ class AuditHistoryIT extends ReportingIT {
         SeedPlans plan = new SeedPlans(institution);
         TopicProbe.publish("mejora.plan.events", plan.gemFm014());
         String path = "/api/reports/history/plans/" + plan.planId;
-        awaitTotal(path, 8);
+        awaitTotal(path, 10);
 
         assertThat(as("auditor", "another-institution", Role.AUDITOR).get(path).status()).isEqualTo(404);
         assertThat(as("oversight", "another-institution", Role.OVERSIGHT).get(path).status()).isEqualTo(404);

@@ -25,6 +25,13 @@ public final class EventStream {
         this.institution = institution;
     }
 
+    /** The record of a producer's API module as its next event: the type is the record's simple name. */
+    public EventEnvelope next(Instant at, Actor actor, Record event) {
+        return new EventEnvelope(UUID.randomUUID(), event.getClass().getSimpleName(), 1, aggregateType, aggregateId,
+                sequence++, at, institution, actor, "corr-" + aggregateId, UUID.randomUUID().toString(),
+                CODEC.toTree(event));
+    }
+
     public EventEnvelope next(String type, Instant at, Actor actor, Object... fields) {
         return at(sequence++, type, 1, at, actor, fields);
     }

@@ -2,23 +2,47 @@ package org.mejora.reporting.support;
 
 import org.mejora.envelope.Actor;
 import org.mejora.envelope.EventEnvelope;
+import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDetails;
+import org.mejora.plan.api.ActionEdited;
+import org.mejora.plan.api.ActionImplemented;
+import org.mejora.plan.api.ActionProgressRecorded;
+import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionTask;
+import org.mejora.plan.api.ActionVerified;
+import org.mejora.plan.api.FindingAdded;
+import org.mejora.plan.api.FindingSource;
+import org.mejora.plan.api.FindingSourceType;
+import org.mejora.plan.api.PlanApproved;
+import org.mejora.plan.api.PlanCreated;
+import org.mejora.plan.api.PlanExecutionStarted;
+import org.mejora.plan.api.PlanKind;
+import org.mejora.plan.api.PlanReviewed;
+import org.mejora.plan.api.PlanSubmittedForReview;
+import org.mejora.plan.api.Signature;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Plans as the seeds show them, published as events: the audit plan GEM-FM014 of seed 001 with its two findings,
- * and a follow-up history of one action (progress 50 → 75 → 100, rescheduled, verified, closed, reopened).
+ * The audit plan GEM-FM014 of seed 001 with its two findings, published as plan-service publishes it, and a
+ * follow-up history of its first action (50 → 75 → 100 %, implemented, verified, closed, reopened).
  */
 public final class SeedPlans {
 
-    public static final Actor OWNER = EventStream.actor("lhernandez", "PLAN_OWNER",
-            "LUZ-ANDREA HERNÁNDEZ TEJEDOR");
-    public static final Actor APPROVER = EventStream.actor("ccruz", "PLAN_APPROVER",
-            "CESAR AUGUSTO CRUZ GONZALEZ");
-    public static final Actor AUDITOR = EventStream.actor("jlamprea", "AUDITOR", "Javier Lamprea");
+    public static final Actor OWNER = EventStream.actor("lhernandez", "PLAN_OWNER", "LUZ-ANDREA HERNÁNDEZ TEJEDOR");
+    public static final Actor REVIEWER = EventStream.actor("jlamprea", "PLAN_REVIEWER", "Javier Lamprea");
+    public static final Actor APPROVER = EventStream.actor("ccruz", "PLAN_APPROVER", "CESAR AUGUSTO CRUZ GONZALEZ");
+    public static final Actor CONTROL = EventStream.actor("mcontrol", "AUDITOR", "María Control Interno");
+
+    public static final String FINDING_1 = "Se recomienda a cada dependencia verificar la materialización de los "
+            + "compromisos que garantizan el cumplimiento de las metas y que registran un avance inferior al 50%";
+    public static final String ACTION_1 = "Posterior a cada uno de los Seguímentos al Plan de Desarrollo, se "
+            + "socializará con la Alta Dirección en Consejos de Gobierno los resultados";
 
     public final String planId = UUID.randomUUID().toString();
     public final String finding1 = UUID.randomUUID().toString();
@@ -37,67 +61,76 @@ public final class SeedPlans {
         return Instant.parse(date + "T15:00:00Z");
     }
 
-    /** Seed 001 up to execution: created, two findings with one action each, approved, in execution. */
+    /** Seed 001 up to execution: created, two findings with one action each, re-planned once, approved, started. */
     public List<EventEnvelope> gemFm014() {
         List<EventEnvelope> events = new ArrayList<>();
-        events.add(stream.next("PlanCreated", day("2021-07-09"), OWNER, "planId", planId, "institutionId", institution,
-                "kind", "AUDIT", "title", "Plan de mejoramiento Gestión Estratégica 2021",
-                "institutionName", "ALCALDIA MUNICIPAL DE CALICA", "auditedProcess", "Gestión Estratégica",
-                "procedures", "GES-PR011 - FORMULACION Y SEGUIMIENTO PLAN DE DESARROLLO",
-                "responsible", "Directora de Planeación Estratégica", "formatCode", "GEM-FM014",
-                "formatVersion", "02", "period", "2021"));
-        events.add(stream.next("FindingRecorded", day("2021-07-09"), OWNER, "planId", planId, "findingId", finding1,
-                "number", 1, "description", "Se recomienda a cada dependencia verificar la materialización de los "
-                        + "compromisos que garantizan el cumplimiento de las metas",
-                "source", "AUDIT", "cafCriterion", "CRITERIO 2: ESTRATEGIA Y PLANIFICACIÓN",
-                "evaluationFactor", "Indicadores de Gestión Estratégica"));
-        events.add(stream.next("ActionPlanned", day("2021-07-09"), OWNER, "planId", planId, "findingId", finding1,
-                "actionId", action1, "number", 1, "name", "Socializar los seguimientos al Plan de Desarrollo",
-                "description", "Posterior a cada uno de los Seguímentos al Plan de Desarrollo, se socializará con la "
-                        + "Alta Dirección en Consejos de Gobierno los resultados",
-                "goal", "% Cumplimiento al Plan de Acción", "scheduledMonths", 4, "startDate", "sep-21",
-                "endDate", "ene-22", "responsibleUnit", "Secretaría de Planeación",
-                "responsibleRole", "Directora de Planeación Estratégica",
-                "technicalDirection", "Dirección de Planeación Estratégica"));
-        events.add(stream.next("FindingRecorded", day("2021-07-09"), OWNER, "planId", planId, "findingId", finding2,
-                "number", 2, "description", "Realizar revisión de las estrategias documentadas con el fin de "
-                        + "establecer claramente los periodos de tiempo",
-                "source", "AUDIT", "cafCriterion", "CRITERIO 1: LIDERAZGO",
-                "evaluationFactor", "Indicadores de Gestión Estratégica"));
-        events.add(stream.next("ActionPlanned", day("2021-07-09"), OWNER, "planId", planId, "findingId", finding2,
-                "actionId", action2, "number", 2, "name", "Planes de mejoramiento por dependencia",
-                "description", "Se solicita a cada dependencia generar planes de mejoramiento",
-                "goal", "% Cumplimiento al Plan de Acción", "scheduledMonths", 7, "startDate", "jun-21",
-                "endDate", "ene-22", "responsibleUnit", "Secretaría de Hacienda",
-                "responsibleRole", "Secretario de Hacienda",
-                "technicalDirection", "Dirección de Planeación Estratégica"));
-        events.add(stream.next("PlanSubmittedForReview", day("2021-09-01"), OWNER, "planId", planId));
-        events.add(stream.next("PlanApproved", day("2021-09-21"), APPROVER, "planId", planId,
-                "signedBy", "CESAR AUGUSTO CRUZ GONZALEZ", "signerRole", "Secretario de Planeación"));
-        events.add(stream.next("PlanExecutionStarted", day("2021-09-21"), APPROVER, "planId", planId));
+        events.add(stream.next(day("2021-07-09"), OWNER, new PlanCreated(planId, institution, PlanKind.AUDIT,
+                "Plan de mejoramiento Gestión Estratégica 2021", "ALCALDIA MUNICIPAL DE CALICA",
+                "Gestión Estratégica", "GES-PR011 - FORMULACION Y SEGUIMIENTO PLAN DE DESARROLLO",
+                "Directora de Planeación Estratégica", LocalDate.of(2021, 9, 21), "GEM-FM014", "02", "2021", null)));
+        events.add(stream.next(day("2021-07-09"), OWNER, new FindingAdded(planId, finding1, "1", FINDING_1,
+                new FindingSource(FindingSourceType.CAF, "CRITERIO 2: ESTRATEGIA Y PLANIFICACIÓN",
+                        "Subcriterio 2.2", "Indicadores de Gestión Estratégica"),
+                "Seguimiento al Plan de Desarrollo")));
+        events.add(stream.next(day("2021-07-09"), OWNER, new ActionAdded(planId, finding1, action1,
+                action1Details("2022-01"))));
+        events.add(stream.next(day("2021-07-09"), OWNER, new FindingAdded(planId, finding2, "2",
+                "Realizar revisión de las estrategias documentadas con el fin de establecer claramente los periodos",
+                new FindingSource(FindingSourceType.CAF, "CRITERIO 1: LIDERAZGO", "Subcriterio 1.4",
+                        "Indicadores de Gestión Estratégica"), "Planeación")));
+        events.add(stream.next(day("2021-07-09"), OWNER, new ActionAdded(planId, finding2, action2,
+                new ActionDetails("2", "Planes de mejoramiento por dependencia",
+                        "Se solicita a cada dependencia generar planes de mejoramiento",
+                        "Garantizar la ejecución de las metas", List.of(new ActionTask(1, "Oficio a dependencias")),
+                        "% Cumplimiento al Plan de Acción", "Equipo de planeación", "Secretaría de Hacienda",
+                        "Secretario de Hacienda", "Dirección de Planeación Estratégica", "2021-06", "2022-01", 7,
+                        null))));
+        events.add(stream.next(day("2021-08-01"), OWNER, new ActionEdited(planId, finding1, action1,
+                action1Details("2022-02"))));
+        events.add(stream.next(day("2021-09-01"), OWNER, new PlanSubmittedForReview(planId,
+                signature(OWNER, "Directora de Planeación Estratégica", "2021-09-01"))));
+        events.add(stream.next(day("2021-09-10"), REVIEWER, new PlanReviewed(planId,
+                signature(REVIEWER, "Profesional de apoyo", "2021-09-10"), "Sin observaciones")));
+        events.add(stream.next(day("2021-09-21"), APPROVER, new PlanApproved(planId,
+                signature(APPROVER, "Secretario de Planeación", "2021-09-21"))));
+        events.add(stream.next(day("2021-09-21"), APPROVER, new PlanExecutionStarted(planId,
+                signature(APPROVER, "Secretario de Planeación", "2021-09-21"))));
         return events;
     }
 
-    /** Follow-ups of action 1 and a late action 2. */
+    /** Follow-ups of action 1 up to its reopening, and one of action 2. */
     public List<EventEnvelope> followUps() {
         return List.of(
-                stream.next("ActionProgressRecorded", day("2021-10-15"), OWNER, "planId", planId,
-                        "actionId", action1, "progress", 50, "evidence", "Acta Consejo de Gobierno 10-2021",
-                        "comment", "Primera socialización"),
-                stream.next("ActionProgressRecorded", day("2021-11-20"), OWNER, "planId", planId,
-                        "actionId", action1, "progress", 75, "evidence", "Acta Consejo de Gobierno 11-2021",
-                        "comment", "Reuniones con dependencias"),
-                stream.next("ActionRescheduled", day("2021-12-01"), OWNER, "planId", planId,
-                        "actionId", action1, "endDate", "feb-22", "reason", "Consejo de Gobierno aplazado"),
-                stream.next("ActionProgressRecorded", day("2022-01-20"), OWNER, "planId", planId,
-                        "actionId", action1, "progress", 100, "evidence", "Informe final de socialización"),
-                stream.next("ActionVerified", day("2022-02-10"), AUDITOR, "planId", planId,
-                        "actionId", action1, "compliance", true, "effectiveness", true,
-                        "comment", "Verificado por control interno"),
-                stream.next("ActionClosed", day("2022-02-11"), AUDITOR, "planId", planId, "actionId", action1),
-                stream.next("ActionReopened", day("2022-03-01"), AUDITOR, "planId", planId, "actionId", action1,
-                        "reason", "Se detectó que las reuniones no se realizaron con todas las dependencias"),
-                stream.next("ActionProgressRecorded", day("2022-03-05"), OWNER, "planId", planId,
-                        "actionId", action2, "progress", 25, "evidence", "Oficio a dependencias"));
+                stream.next(day("2021-10-15"), OWNER, new ActionProgressRecorded(planId, action1, 50, 0,
+                        "Acta Consejo de Gobierno 10-2021", "Primera socialización", null, LocalDate.of(2021, 10, 15))),
+                stream.next(day("2021-11-20"), OWNER, new ActionProgressRecorded(planId, action1, 75, 50,
+                        "Acta Consejo de Gobierno 11-2021", "Reuniones con dependencias", null,
+                        LocalDate.of(2021, 11, 20))),
+                stream.next(day("2022-01-20"), OWNER, new ActionProgressRecorded(planId, action1, 100, 75,
+                        "Informe final de socialización", null, null, LocalDate.of(2022, 1, 20))),
+                stream.next(day("2022-01-21"), OWNER, new ActionImplemented(planId, action1,
+                        "Informe final de socialización", "Socializado en Consejo de Gobierno",
+                        LocalDate.of(2022, 1, 21))),
+                stream.next(day("2022-02-10"), CONTROL, new ActionVerified(planId, action1, true, true,
+                        "Verificado por control interno", signature(CONTROL, "Jefe de Control Interno", "2022-02-10"))),
+                stream.next(day("2022-02-11"), CONTROL, new ActionClosed(planId, action1, LocalDate.of(2022, 2, 11))),
+                stream.next(day("2022-03-01"), CONTROL, new ActionReopened(planId, action1,
+                        "Las reuniones no se realizaron con todas las dependencias")),
+                stream.next(day("2022-03-05"), OWNER, new ActionProgressRecorded(planId, action2, 25, 0,
+                        "Oficio a dependencias", null, null, LocalDate.of(2022, 3, 5))));
+    }
+
+    private static ActionDetails action1Details(String end) {
+        return new ActionDetails("1", "Socializar los seguimientos al Plan de Desarrollo", ACTION_1,
+                "Seguimiento detallado al plan de acción",
+                List.of(new ActionTask(1, "Socializar en Consejo de Gobierno"),
+                        new ActionTask(2, "Reuniones con cada dependencia")),
+                "% Cumplimiento al Plan de Acción", "Consejo de Gobierno", "Secretaría de Planeación",
+                "Directora de Planeación Estratégica", "Dirección de Planeación Estratégica", "2021-09", end, 4,
+                null);
+    }
+
+    private static Signature signature(Actor actor, String position, String date) {
+        return new Signature(actor.name(), actor.role(), position, LocalDate.parse(date));
     }
 }
