@@ -259,13 +259,7 @@ class Plan {
             throw RuleViolation.invalid("action.not-compliant", "compliant");
         }
         apply(new ActionClosed(planId, action.actionId(), Objects.requireNonNull(command.closedOn(), "closedOn")));
-        Finding finding = findings.get(action.findingId());
-        boolean allClosedAndEffective = actionsOf(finding.findingId()).stream()
-                .filter(a -> a.status() != ActionStatus.CANCELLED)
-                .allMatch(a -> a.status() == ActionStatus.CLOSED && Boolean.TRUE.equals(a.effective()));
-        if (allClosedAndEffective && !finding.closed()) {
-            apply(new FindingClosed(planId, finding.findingId()));
-        }
+        closeFindingWhenDone(action.findingId());
     }
 
     @CommandHandler
@@ -297,6 +291,7 @@ class Plan {
             throw RuleViolation.illegalTransition("action.not-cancellable", action.status());
         }
         apply(new ActionCancelled(planId, action.actionId(), Require.text(command.justification(), "justification")));
+        closeFindingWhenDone(action.findingId());
     }
 
     @CommandHandler
@@ -458,6 +453,17 @@ class Plan {
     @EventSourcingHandler
     void on(FollowUpReportSubmitted event) {
         reports.put(event.reportId(), new Report(event.reportId(), true));
+    }
+
+    /** A finding closes when every action it keeps (cancelled ones aside) is closed and verified effective. */
+    private void closeFindingWhenDone(String findingId) {
+        Finding finding = findings.get(findingId);
+        List<Action> kept = actionsOf(findingId).stream().filter(a -> a.status() != ActionStatus.CANCELLED).toList();
+        boolean done = !kept.isEmpty() && kept.stream()
+                .allMatch(a -> a.status() == ActionStatus.CLOSED && Boolean.TRUE.equals(a.effective()));
+        if (done && !finding.closed()) {
+            apply(new FindingClosed(planId, findingId));
+        }
     }
 
     private void requireDraft() {

@@ -3,8 +3,6 @@ package org.mejora.plan.plan.web;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConflictingModificationException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.mejora.envelope.Actor;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
@@ -14,6 +12,7 @@ import org.mejora.evaluation.api.ImprovementPlanRequired;
 import org.mejora.plan.api.IndividualPlanLink;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.command.CreatePlanCommand;
+import org.mejora.plan.plan.query.PlanQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,10 +31,12 @@ class IndividualPlanIntake {
     private static final Logger log = LoggerFactory.getLogger(IndividualPlanIntake.class);
 
     private final CommandGateway commands;
+    private final PlanQueries queries;
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    IndividualPlanIntake(CommandGateway commands) {
+    IndividualPlanIntake(CommandGateway commands, PlanQueries queries) {
         this.commands = commands;
+        this.queries = queries;
     }
 
     /** The id of the individual plan of an evaluation: the same on every delivery. */
@@ -68,6 +69,9 @@ class IndividualPlanIntake {
 
     private void open(EventEnvelope envelope, ImprovementPlanRequired required) {
         String planId = planIdOf(required.evaluationId());
+        if (queries.plan(planId).isPresent()) {
+            return;
+        }
         Actor actor = envelope.actor() != null ? envelope.actor() : new Actor("evaluation-service", "HR", null);
         MetaData metaData = MetaData.from(EventMetadata.of(actor, required.institutionId(),
                 envelope.correlationId() != null ? envelope.correlationId() : envelope.eventId().toString()));
@@ -78,7 +82,11 @@ class IndividualPlanIntake {
                         required.supervisorName(), required.evaluationId(), required.cycleId(), required.year()));
         try {
             commands.sendAndWait(command, metaData);
-        } catch (AggregateStreamCreationException | ConflictingModificationException alreadyOpened) {
+        } catch (RuntimeException e) {
+            // A concurrent delivery may have created it between the check and the command; anything else is retried.
+            if (queries.plan(planId).isEmpty()) {
+                throw e;
+            }
             log.debug("individual plan {} of evaluation {} already exists", planId, required.evaluationId());
         }
     }

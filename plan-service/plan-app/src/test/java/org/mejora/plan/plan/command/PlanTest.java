@@ -615,6 +615,18 @@ class PlanTest {
     }
 
     @Test
+    void cancellingTheLastOpenActionClosesAFindingWhoseOtherActionsAreClosedAndEffective() {
+        fixture.given(created(), finding("f-1", "1"), action("f-1", "a-1", "1"), action("f-1", "a-2", "2"),
+                        new PlanSubmittedForReview("p-1", RESPONSIBLE), new PlanReviewed("p-1", REVIEWER, null),
+                        new PlanApproved("p-1", APPROVER), new PlanExecutionStarted("p-1", APPROVER),
+                        new ActionImplemented("p-1", "a-1", "Actas", null, DAY),
+                        new ActionVerified("p-1", "a-1", true, true, null, REVIEWER),
+                        new ActionClosed("p-1", "a-1", DAY))
+                .when(new CancelActionCommand("p-1", null, "a-2", "Duplicada"))
+                .expectEvents(new ActionCancelled("p-1", "a-2", "Duplicada"), new FindingClosed("p-1", "f-1"));
+    }
+
+    @Test
     void aClosedActionCannotBeCancelled() {
         fixture.given(closed())
                 .when(new CancelActionCommand("p-1", null, "a-1", "x"))

@@ -4,15 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.PlanServiceContext;
 import org.mejora.plan.api.PlanTopics;
 import org.mejora.testing.Api;
-import org.mejora.testing.ServiceUnderTest;
 import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TopicProbe;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,24 +16,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** plan-service over HTTP against the real PostgreSQL and Kafka of the test run. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlanApiIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.register(registry, "plan");
-    }
-
-    @LocalServerPort
-    int port;
+class PlanApiIT extends PlanServiceContext {
 
     private final String institution = TestIdentities.newInstitution();
     private final VerifiedUser owner = TestIdentities.user("lhernandez", institution, Role.PLAN_OWNER);
-
-    private Api as(VerifiedUser user) {
-        return Api.at("http://localhost:" + port).with(TestIdentities.headers(user))
-                .with(Map.of("X-Correlation-Id", "it-" + institution));
-    }
 
     @Test
     void aCreatedPlanIsPublishedWithWhoCreatedItAndInWhichRequest() {
