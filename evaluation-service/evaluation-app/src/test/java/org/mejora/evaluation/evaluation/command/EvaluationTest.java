@@ -397,6 +397,41 @@ class EvaluationTest {
     }
 
     @Test
+    void theSupervisorApprovesTheSecondSelfEvaluation() {
+        fixture.given(with(untilSelfEvaluationII(), new SelfEvaluationSubmitted(ID, FollowUp.II,
+                        compliance(100, 80))))
+                .when(new ApproveSelfEvaluationCommand(ID, FollowUp.II, OPEN), as(SUPERVISOR))
+                .expectEvents(new SelfEvaluationApproved(ID, FollowUp.II));
+    }
+
+    @Test
+    void theSupervisorModifiesTheSecondSelfEvaluationKeepingTheServantsReport() {
+        fixture.given(with(untilSelfEvaluationII(), new SelfEvaluationSubmitted(ID, FollowUp.II,
+                        compliance(100, 80))))
+                .when(new ModifySelfEvaluationCommand(ID, FollowUp.II, compliance(90, 80), "Entrega tardía", OPEN),
+                        as(SUPERVISOR))
+                .expectEvents(new SelfEvaluationModified(ID, FollowUp.II, compliance(100, 80), compliance(90, 80),
+                        "Entrega tardía"));
+    }
+
+    @Test
+    void theServantCannotReviewTheirOwnSelfEvaluation() {
+        fixture.given(with(untilSelfEvaluationII(), new SelfEvaluationSubmitted(ID, FollowUp.II,
+                        compliance(100, 80))))
+                .when(new ApproveSelfEvaluationCommand(ID, FollowUp.II, OPEN), as(SERVANT))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("evaluation.only-assigned-supervisor"));
+    }
+
+    @Test
+    void aLateSelfEvaluationAfterHrClosedTheFirstStageIsRejected() {
+        atSelfEvaluationI().when(new SubmitSelfEvaluationCommand(ID, FollowUp.I, compliance(50, 40),
+                        Map.of(Stage.SELF_EVALUATION_I, Instant.now().plus(1, ChronoUnit.HOURS))), as(SERVANT))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("stage.closed"));
+    }
+
+    @Test
     void competenciesAreRatedAfterTheSecondSelfEvaluationIsApproved() {
         fixture.given(with(untilSelfEvaluationII(), new SelfEvaluationSubmitted(ID, FollowUp.II,
                         compliance(100, 100)), new SelfEvaluationApproved(ID, FollowUp.II)))
