@@ -20,9 +20,9 @@ import java.time.ZoneOffset;
 /** Cycles and the state of their stages, written in the transaction of the command that changed them. */
 @Component
 @ProcessingGroup(CycleProjection.GROUP)
-class CycleProjection {
+public class CycleProjection {
 
-    static final String GROUP = "cycle-view";
+    public static final String GROUP = "cycle-view";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -45,9 +45,9 @@ import static org.mejora.evaluation.api.EvaluationStatus.SELF_EVALUATION_I_AWAIT
  */
 @Component
 @ProcessingGroup(EvaluationProjection.GROUP)
-class EvaluationProjection {
+public class EvaluationProjection {
 
-    static final String GROUP = "evaluation-view";
+    public static final String GROUP = "evaluation-view";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
