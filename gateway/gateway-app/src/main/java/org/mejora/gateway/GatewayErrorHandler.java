@@ -70,9 +70,6 @@ class GatewayErrorHandler implements WebExceptionHandler {
                     || status.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value())) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -27,6 +27,7 @@ class IncomingRequestFilter implements WebFilter {
 
     // Ends up in logs and event metadata: nothing that could smuggle line breaks or markup.
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    // Every header of IdentityHeaders.SIGNED, and any the services may trust in the future.
     private static final String IDENTITY_PREFIX = "x-mejora-";
 
     @Override
@@ -39,7 +40,6 @@ class IncomingRequestFilter implements WebFilter {
             List<String> forged = headers.headerNames().stream()
                     .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(IDENTITY_PREFIX)).toList();
             forged.forEach(headers::remove);
-            IdentityHeaders.SIGNED.forEach(headers::remove);
             headers.set(IdentityHeaders.CORRELATION_ID, correlationId);
         })).build();
         return chain.filter(cleaned);

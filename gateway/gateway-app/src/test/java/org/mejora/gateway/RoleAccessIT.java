@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mejora.identity.Role;
 import org.mejora.testing.Api;
 
@@ -91,6 +92,16 @@ class RoleAccessIT extends GatewayUnderTest {
     @Test
     void anApiPathOutsideTheServicesIsForbiddenEvenToAdmin() {
         assertThat(as(newUser(), "inst-roles", "ADMIN").get("/api/unknown/thing").status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/reports/../plans/p-1", "/api/reports/%2e%2e/plans/p-1",
+            "/api/reports/..%2Fplans/p-1", "/api/reports/;/../plans/p-1"})
+    void aPathThatClimbsOutOfAnAllowedAreaDoesNotReachAnother(String path) {
+        Api.Response response = as(newUser(), "inst-roles", "OVERSIGHT").get(path);
+
+        assertThat(response.text()).doesNotContain("\"service\":\"plans\"");
+        assertThat(response.status()).as(response.toString()).isIn(400, 403, 404);
     }
 
     private Api.Response send(Api api, Endpoint endpoint) {
