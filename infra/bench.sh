@@ -52,9 +52,9 @@ rm -rf "$MEJORA_KAFKA_DIR/data"
 for service in "${MEJORA_SERVICES[@]}"; do
   password_var=MEJORA_DB_PASSWORD_${service^^}
   bench_log "recreating the schema of ${service}_bench"
-  PGPASSWORD=${!password_var} psql -X -q -v ON_ERROR_STOP=1 -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" \
-    -U "$service" -d "${service}_bench" -c 'drop schema public cascade; create schema public' 2>&1 |
-    { grep -v '^NOTICE' >&2 || true; }
+  PGPASSWORD=${!password_var} PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 \
+    -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U "$service" -d "${service}_bench" \
+    -c 'drop schema public cascade; create schema public'
   export "MEJORA_${service^^}_DB_URL=jdbc:postgresql://$MEJORA_DB_HOST:$MEJORA_DB_PORT/${service}_bench"
   export "MEJORA_${service^^}_DB_USER=$service" "MEJORA_${service^^}_DB_PASSWORD=${!password_var}"
 done

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -118,20 +119,26 @@ public final class Benchmark {
 
     private void writePath() throws Exception {
         List<String> absent = new ArrayList<>();
-        List<WriteMix.Step> steps = WriteMix.offered(endpoints, WriteMix.PLAN_LIFE, absent);
-        absent.forEach(step -> results.notMeasured(WRITE, "step: " + step, "endpoint absent"));
-        results.notMeasured(WRITE, "evaluation steps", "endpoint absent");
-        if (steps.isEmpty()) {
+        List<WriteMix.Life> lives = new ArrayList<>();
+        for (WriteMix.Life life : List.of(WriteMix.PLAN_LIFE, WriteMix.EVALUATION_LIFE)) {
+            WriteMix.Life offered = WriteMix.offered(endpoints, life, absent);
+            if (!offered.steps().isEmpty()) {
+                lives.add(offered);
+                results.header("Write mix, " + life.name() + " walks (taken in turn with the others): "
+                        + offered.steps().stream().map(WriteMix.Step::name).collect(Collectors.joining(", ")) + ".");
+            }
+        }
+        absent.forEach(step -> results.notMeasured(WRITE, "step " + step, "endpoint absent"));
+        if (lives.isEmpty()) {
             return;
         }
-        results.header("Write mix per plan: " + steps.stream().map(WriteMix.Step::name)
-                .collect(Collectors.joining(", ")) + ".");
-        WriteMix mix = new WriteMix(steps);
+        WriteMix mix = new WriteMix(lives);
         Duration warmup = Duration.ofSeconds(config.warmupSeconds());
         mix.run(targets.direct(), 2, warmup, null);
         mix.run(targets.gateway(), 2, warmup, null);
         String history = historyPath("plans");
-        Freshness freshness = history == null ? null : new Freshness(targets.direct(), history);
+        Freshness freshness = history == null ? null
+                : new Freshness(targets.direct(), history, new KafkaWatch(config.kafkaBootstrap()));
         if (freshness == null) {
             results.notMeasured(FRESHNESS, "command acknowledged → visible in reporting", "history endpoint absent");
         }
@@ -155,13 +162,22 @@ public final class Benchmark {
                         ms(direct.latencyMicros(), percentile), "");
             }
             if (freshness != null) {
-                Histogram fresh = freshness.drain();
+                Freshness.Figures fresh = freshness.drain();
                 long missed = freshness.missedAndReset();
-                String note = fresh.getTotalCount() + " samples" + (missed > 0 ? ", " + missed + " not visible in 30 s" : "");
+                String note = fresh.total().getTotalCount() + " samples"
+                        + (missed > 0 ? ", " + missed + " not visible in 30 s" : "");
                 for (double percentile : new double[]{50, 95, 99}) {
                     results.add(FRESHNESS, "ack → visible in reporting p" + (int) percentile + level,
-                            fresh.getTotalCount() == 0 ? Double.NaN : fresh.getValueAtPercentile(percentile), "ms",
+                            percentile(fresh.total(), percentile), "ms",
                             "command latency p" + (int) percentile, ms(gateway.latencyMicros(), percentile), note);
+                }
+                for (double percentile : new double[]{50, 99}) {
+                    results.add(FRESHNESS, "  of which ack → on Kafka p" + (int) percentile + level,
+                            percentile(fresh.toKafka(), percentile), "ms", "ack → visible p" + (int) percentile,
+                            percentile(fresh.total(), percentile), "plan-service's forwarding");
+                    results.add(FRESHNESS, "  of which on Kafka → visible p" + (int) percentile + level,
+                            percentile(fresh.fromKafka(), percentile), "ms", "ack → visible p" + (int) percentile,
+                            percentile(fresh.total(), percentile), "reporting's ingestion");
                 }
             }
             busiest = gateway;
@@ -169,6 +185,7 @@ public final class Benchmark {
         if (freshness != null) {
             freshness.close();
         }
+        profileWrites(mix);
         if (busiest != null) {
             results.finding("Per step through the gateway at " + busiest.threads() + " clients (p50 / p99 ms): "
                     + busiest.byStep().entrySet().stream()
@@ -178,6 +195,26 @@ public final class Benchmark {
                             + " / " + Results.number(e.getValue().getValueAtPercentile(99) / 1000.0))
                     .collect(Collectors.joining("; ")) + ".");
         }
+    }
+
+    /** An extra, unrecorded run at the highest level with the gateway and plan-service sampled: where time goes. */
+    private void profileWrites(WriteMix mix) throws Exception {
+        int threads = config.concurrency().get(config.concurrency().size() - 1);
+        StackSampler gateway = StackSampler.start(config.pidDir().resolve("gateway.pid"), name -> true);
+        StackSampler plan = StackSampler.start(config.pidDir().resolve("plan.pid"), name -> true);
+        mix.run(targets.gateway(), threads, Duration.ofSeconds(Math.max(10, config.secondsPerLevel() / 2)), null);
+        for (var sampled : List.of(Map.entry("the gateway", Optional.ofNullable(gateway)),
+                Map.entry("plan-service", Optional.ofNullable(plan)))) {
+            if (sampled.getValue().isPresent()) {
+                sampled.getValue().get().close();
+                results.finding("Profile of " + sampled.getKey() + " under the mix at " + threads
+                        + " clients through the gateway: " + sampled.getValue().get().summary(5) + ".");
+            }
+        }
+    }
+
+    private static double percentile(Histogram millis, double percentile) {
+        return millis.getTotalCount() == 0 ? Double.NaN : millis.getValueAtPercentile(percentile);
     }
 
     private static String errors(WriteMix.Load load) {
@@ -252,7 +289,15 @@ public final class Benchmark {
             KafkaFigures.Rate decoded = kafka.plainConsume(KafkaFigures.TOPICS, true);
             results.add(REBUILD, "plain KafkaConsumer + envelope JSON decode (" + label + ")", decoded.perSecond(),
                     "events/s", "plain consumer", raw.perSecond(), decoded.detail());
-            projectionRebuild(label);
+            boolean profiled = size == config.rebuildSizes().get(0);
+            StackSampler sampler = profiled ? StackSampler.start(config.pidDir().resolve("reporting.pid"),
+                    name -> name.equals("reporting-rebuild-consumer")) : null;
+            projectionRebuild(label, sampler != null);
+            if (sampler != null) {
+                sampler.close();
+                results.finding("Profile of reporting-service's rebuild consumer thread during the rebuild at " + label + ": "
+                        + sampler.summary(5) + ".");
+            }
         }
         long unreadable = database.unreadable();
         if (unreadable > 0) {
@@ -280,7 +325,7 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "%,d new events applied %.1f s after the burst began", written, seconds));
     }
 
-    private void projectionRebuild(String label) throws Exception {
+    private void projectionRebuild(String label, boolean profiled) throws Exception {
         if (!endpoints.has("POST", "/api/reports/rebuilds")) {
             results.notMeasured(REBUILD, "full projection rebuild (" + label + ")", "endpoint absent");
             return;
@@ -318,8 +363,9 @@ public final class Benchmark {
         long events = current.path("eventsTotal").asLong();
         results.add(REBUILD, "full projection rebuild (" + label + ")", events / seconds, "events/s",
                 "plain consumer (the limit)", plainConsumerRate,
-                String.format(Locale.ROOT, "%,d events in %.1f s wall; service reports %s events/s; checksums equal: %s",
-                        events, seconds, current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText()));
+                String.format(Locale.ROOT, "%,d events in %.1f s wall; service reports %s events/s; checksums equal: %s%s",
+                        events, seconds, current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText(),
+                        profiled ? "; stack-sampled once a second while it ran" : ""));
     }
 
     // ---------------------------------------------------------------- audit reads

@@ -30,12 +30,16 @@ final class Freshness implements AutoCloseable {
     private final String historyTemplate;
     private final BlockingQueue<Sample> samples = new ArrayBlockingQueue<>(4);
     private final Histogram millis = new Histogram(120_000L, 3);
+    private final Histogram toKafka = new Histogram(120_000L, 3);
+    private final Histogram fromKafka = new Histogram(120_000L, 3);
+    private final KafkaWatch watch;
     private final AtomicLong missed = new AtomicLong();
     private final Thread prober;
     private volatile boolean running = true;
 
-    Freshness(Targets.Target reporting, String historyTemplate) {
+    Freshness(Targets.Target reporting, String historyTemplate, KafkaWatch watch) {
         this.reporting = reporting;
+        this.watch = watch;
         this.historyTemplate = historyTemplate;
         this.prober = new Thread(this::probe, "freshness-prober");
         prober.setDaemon(true);
@@ -71,8 +75,13 @@ final class Freshness implements AutoCloseable {
                     HttpResponse<String> response = reporting.send("GET", path, null, auditor);
                     long seen = System.nanoTime();
                     if (response.statusCode() == 200 && planEvents(JSON.readTree(response.body())) >= sample.events()) {
+                        Long onKafka = watch.arrival(sample.planId(), sample.events() - 1);
                         synchronized (millis) {
-                            millis.recordValue(Math.min(120_000L, Math.max(1, (seen - sample.ackedAt()) / 1_000_000)));
+                            millis.recordValue(millis(seen - sample.ackedAt()));
+                            if (onKafka != null) {
+                                toKafka.recordValue(millis(onKafka - sample.ackedAt()));
+                                fromKafka.recordValue(millis(seen - onKafka));
+                            }
                         }
                         break;
                     }
@@ -102,12 +111,27 @@ final class Freshness implements AutoCloseable {
         return highest + 1;
     }
 
-    /** The samples so far, and starts a new set. */
-    Histogram drain() {
+    private static long millis(long nanos) {
+        return Math.min(120_000L, Math.max(0, nanos / 1_000_000));
+    }
+
+    /**
+     * The samples so far, and starts a new set.
+     *
+     * @param total     acknowledged → visible in reporting
+     * @param toKafka   acknowledged → on the plan topic
+     * @param fromKafka on the plan topic → visible in reporting
+     */
+    record Figures(Histogram total, Histogram toKafka, Histogram fromKafka) {
+    }
+
+    Figures drain() {
         synchronized (millis) {
-            Histogram copy = millis.copy();
+            Figures figures = new Figures(millis.copy(), toKafka.copy(), fromKafka.copy());
             millis.reset();
-            return copy;
+            toKafka.reset();
+            fromKafka.reset();
+            return figures;
         }
     }
 
@@ -119,5 +143,6 @@ final class Freshness implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         prober.join(5_000);
+        watch.close();
     }
 }

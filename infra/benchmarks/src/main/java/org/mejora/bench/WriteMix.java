@@ -31,31 +31,60 @@ final class WriteMix {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Actor { OWNER, REVIEWER, APPROVER }
+    /** Who takes a step; each walk has its own people (the gateway limits each user to 20 requests/s). */
+    enum Actor {
+        OWNER(Role.PLAN_OWNER), REVIEWER(Role.PLAN_REVIEWER), APPROVER(Role.PLAN_APPROVER), HR(Role.HR),
+        SERVANT(Role.SERVANT), SUPERVISOR(Role.SUPERVISOR);
 
-    /**
-     * @param path    template; {@code {planId}} etc. are values captured from earlier steps of the same plan
-     * @param capture the response field to remember under the same name, or null
-     */
-    record Step(String name, Actor actor, String method, String path, Function<Map<String, String>, String> body,
-                String capture) {
+        private final Role role;
+
+        Actor(Role role) {
+            this.role = role;
+        }
+
+        VerifiedUser in(String institution, long walk) {
+            String id = name().toLowerCase(java.util.Locale.ROOT) + "-" + walk;
+            return user(id, id, role, institution);
+        }
     }
 
-    static final List<Step> PLAN_LIFE = List.of(
+    /**
+     * @param path    template; {@code {planId}} etc. are values captured by earlier steps of the same walk
+     * @param capture JSON pointer of a response value to remember under its last segment's name, or null
+     * @param once    taken once per institution (an evaluation cycle), its capture shared by the institution's walks
+     */
+    record Step(String name, Actor actor, String method, String path, Function<Map<String, String>, String> body,
+                String capture, boolean once) {
+
+        Step(String name, Actor actor, String method, String path, Function<Map<String, String>, String> body,
+             String capture) {
+            this(name, actor, method, path, body, capture, false);
+        }
+
+        String captureName() {
+            return capture.substring(capture.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** One kind of walk: the steps of a plan's or an evaluation's life, in order. */
+    record Life(String name, List<Step> steps) {
+    }
+
+    static final Life PLAN_LIFE = new Life("plan", List.of(
             new Step("create plan", Actor.OWNER, "POST", "/api/plans", v -> """
                     {"kind":"AUDIT","title":"Plan de mejoramiento auditoría %s","institutionName":"ALCALDIA MUNICIPAL DE CALICA",
                      "auditedProcess":"Gestión Estratégica","procedures":"GES-PR011 - FORMULACION Y SEGUIMIENTO PLAN DE DESARROLLO",
                      "responsible":"Directora de Planeación Estratégica","formatCode":"GEM-FM014","formatVersion":"02","period":"2021"}"""
-                    .formatted(v.get("n")), "planId"),
+                    .formatted(v.get("n")), "/planId"),
             new Step("add finding", Actor.OWNER, "POST", "/api/plans/{planId}/findings", v -> """
                     {"number":"1","description":"Debilidad en el seguimiento de los indicadores del plan de desarrollo",
-                     "source":{"type":"AUDIT"},"improvementArea":"Seguimiento y evaluación"}""", "findingId"),
+                     "source":{"type":"AUDIT"},"improvementArea":"Seguimiento y evaluación"}""", "/findingId"),
             new Step("add action", Actor.OWNER, "POST", "/api/plans/{planId}/findings/{findingId}/actions", v -> """
                     {"number":"1.1","name":"Actualizar el procedimiento de seguimiento","description":"Revisar y ajustar GES-PR011",
                      "objective":"Contar con seguimiento trimestral","tasks":[{"number":1,"description":"Reunión con las áreas claves"}],
                      "goalIndicator":"Procedimiento actualizado","resources":"Humanos","responsibleUnit":"Planeación",
                      "responsibleRole":"Directora de Planeación","start":"jun-21","end":"dic-21","scheduledMonths":6}""",
-                    "actionId"),
+                    "/actionId"),
             new Step("submit for review", Actor.OWNER, "POST", "/api/plans/{planId}/submission",
                     v -> "{\"position\":\"Directora de Planeación Estratégica\"}", null),
             new Step("review", Actor.REVIEWER, "POST", "/api/plans/{planId}/review",
@@ -71,7 +100,31 @@ final class WriteMix {
                     v -> "{\"percent\":100,\"evidence\":\"Procedimiento GES-PR011 v3 publicado\"}", null),
             new Step("draft follow-up report", Actor.OWNER, "POST", "/api/plans/{planId}/reports", v -> """
                     {"period":"2021-S2","objective":"Verificar el avance del plan","conclusions":"Avance conforme",
-                     "preparedBy":"Oficina de Control Interno"}""", "reportId"));
+                     "preparedBy":"Oficina de Control Interno"}""", "/reportId")));
+
+    /** Formulation of a servant's goals (P-TH-10 steps 4-6) in the institution's yearly cycle. */
+    static final Life EVALUATION_LIFE = new Life("evaluation", List.of(
+            new Step("open evaluation cycle", Actor.HR, "POST", "/api/cycles", v -> """
+                    {"year":2026,"name":"Evaluación de la gestión 2026",
+                     "stages":[{"stage":"FORMULATION","deadline":"2026-03-31"},{"stage":"SELF_EVALUATION_I","deadline":"2026-07-31"},
+                               {"stage":"SELF_EVALUATION_II","deadline":"2027-02-28"}],
+                     "scale":[{"name":"No satisfactorio","minScore":0,"maxScore":65},{"name":"Satisfactorio","minScore":65,"maxScore":90},
+                              {"name":"Sobresaliente","minScore":90,"maxScore":100}],
+                     "goalsWeight":80,"competenciesWeight":20,"thresholdLevel":"Satisfactorio",
+                     "competencies":["Orientación a resultados","Trabajo en equipo"]}""", "/cycleId", true),
+            new Step("assign servant", Actor.HR, "POST", "/api/cycles/{cycleId}/assignments", v -> """
+                    {"assignments":[{"servantId":"servant-%s","servantName":"Servidor %s","supervisorId":"supervisor-%s",
+                     "supervisorName":"Jefe %s"}]}""".formatted(v.get("n"), v.get("n"), v.get("n"), v.get("n")),
+                    "/evaluations/0/evaluationId"),
+            new Step("submit goals", Actor.SERVANT, "POST", "/api/evaluations/{evaluationId}/goals/submit", v -> """
+                    {"goals":[{"description":"Elaborar el informe de demanda","deliverable":"Informe publicado",
+                               "weight":60,"agreedPercentI":50,"agreedPercentII":100},
+                              {"description":"Actualizar el sistema de información","deliverable":"Sistema actualizado",
+                               "weight":40,"agreedPercentI":40,"agreedPercentII":100}]}""", null),
+            new Step("approve goals", Actor.SUPERVISOR, "POST", "/api/evaluations/{evaluationId}/goals/approve",
+                    v -> "{}", null),
+            new Step("accept goals", Actor.SERVANT, "POST", "/api/evaluations/{evaluationId}/goals/accept",
+                    v -> "{}", null)));
 
     /** Figures of one (target, concurrency) run. */
     record Load(String target, int threads, double seconds, long commands, Histogram latencyMicros,
@@ -82,30 +135,40 @@ final class WriteMix {
         }
     }
 
-    private final List<Step> steps;
-    private final AtomicLong plans = new AtomicLong();
+    /** A once-per-institution step another walk already took: nothing sent, nothing acknowledged. */
+    private static final long SHARED = Long.MIN_VALUE;
 
-    WriteMix(List<Step> steps) {
-        this.steps = steps;
+    private final List<Life> lives;
+    private final AtomicLong walks = new AtomicLong();
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** @param lives the kinds of walk, taken in turn */
+    WriteMix(List<Life> lives) {
+        this.lives = lives;
     }
 
-    /** The steps offered by the running services, in order; the first absent one ends every plan's walk there. */
-    static List<Step> offered(Endpoints endpoints, List<Step> table, List<String> absent) {
+    /**
+     * The part of {@code life} the running services offer: its steps up to the first whose endpoint is absent
+     * (later steps depend on it), each absent step named in {@code absent}.
+     */
+    static Life offered(Endpoints endpoints, Life life, List<String> absent) {
         List<Step> offered = new ArrayList<>();
-        for (Step step : table) {
-            if (endpoints.has(step.method(), step.path()) && absent.isEmpty()) {
+        for (Step step : life.steps()) {
+            if (endpoints.has(step.method(), step.path()) && offered.size() == life.steps().indexOf(step)) {
                 offered.add(step);
             } else {
-                absent.add(step.name());
+                absent.add(life.name() + ": " + step.name());
             }
         }
-        return offered;
+        return new Life(life.name(), offered);
     }
 
     Load run(Targets.Target target, int threads, Duration duration, Freshness freshness) throws InterruptedException {
         ConcurrentHistogram all = new ConcurrentHistogram(60_000_000L, 3);
         Map<String, Histogram> byStep = new ConcurrentHashMap<>();
-        steps.forEach(step -> byStep.put(step.name(), new ConcurrentHistogram(60_000_000L, 3)));
+        lives.forEach(life -> life.steps().forEach(step ->
+                byStep.put(step.name(), new ConcurrentHistogram(60_000_000L, 3))));
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         LongAdder commands = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads, Targets.daemon("client-" + target.name()));
@@ -128,53 +191,76 @@ final class WriteMix {
 
     private void walk(Targets.Target target, long deadline, Histogram all, Map<String, Histogram> byStep,
                       Map<String, LongAdder> errors, LongAdder commands, Freshness freshness) {
-        long n = plans.incrementAndGet();
-        // Five institutions; fresh users per plan, as many people work at once (the gateway limits each user).
+        long n = walks.incrementAndGet();
+        Life life = lives.get((int) (n % lives.size()));
+        // Five institutions, each with its own evaluation cycle.
         String institution = "bench-institution-" + (n % 5);
-        Map<String, VerifiedUser> users = Map.of(
-                "OWNER", user("owner-" + n, "Responsable " + n, Role.PLAN_OWNER, institution),
-                "REVIEWER", user("reviewer-" + n, "Revisor " + n, Role.PLAN_REVIEWER, institution),
-                "APPROVER", user("approver-" + n, "Aprobador " + n, Role.PLAN_APPROVER, institution));
         Map<String, String> values = new HashMap<>();
         values.put("n", Long.toString(n));
         int acknowledged = 0;
-        for (Step step : steps) {
+        for (Step step : life.steps()) {
             if (System.nanoTime() >= deadline) {
                 return;
             }
-            String path = fill(step.path(), values);
-            long sent = System.nanoTime();
-            try {
-                HttpResponse<String> response = target.send(step.method(), path, step.body().apply(values),
-                        users.get(step.actor().name()));
-                long acked = System.nanoTime();
-                if (response.statusCode() / 100 != 2) {
-                    errors.computeIfAbsent(step.name() + " → " + response.statusCode(), k -> new LongAdder())
-                            .increment();
-                    return;
-                }
-                long micros = (acked - sent) / 1000;
-                all.recordValue(Math.min(micros, 60_000_000L));
-                byStep.get(step.name()).recordValue(Math.min(micros, 60_000_000L));
-                commands.increment();
-                acknowledged++;
-                if (step.capture() != null) {
-                    JsonNode captured = JSON.readTree(response.body()).path(step.capture());
-                    if (captured.isMissingNode()) {
-                        errors.computeIfAbsent(step.name() + " → no " + step.capture(), k -> new LongAdder())
-                                .increment();
-                        return;
+            Long acked;
+            if (step.once()) {
+                String key = institution + "/" + step.name();
+                synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+                    String known = shared.get(key);
+                    acked = known != null ? Long.valueOf(SHARED) : take(target, step, institution, n, values, all, byStep,
+                            errors, commands);
+                    if (known != null) {
+                        values.put(step.captureName(), known);
+                    } else if (acked != null) {
+                        shared.put(key, values.get(step.captureName()));
                     }
-                    values.put(step.capture(), captured.asText());
                 }
-                if (freshness != null && values.containsKey("planId")) {
-                    freshness.offer(values.get("planId"), institution, acknowledged, acked);
-                }
-            } catch (Exception e) {
-                errors.computeIfAbsent(step.name() + " → " + e.getClass().getSimpleName(), k -> new LongAdder())
-                        .increment();
+            } else {
+                acked = take(target, step, institution, n, values, all, byStep, errors, commands);
+            }
+            if (acked == null) {
                 return;
             }
+            if (acked == SHARED) {
+                continue;
+            }
+            acknowledged++;
+            if (freshness != null && life.name().equals(PLAN_LIFE.name())) {
+                freshness.offer(values.get("planId"), institution, acknowledged, acked);
+            }
+        }
+    }
+
+    /** Takes one step; its acknowledgement time, or null when it failed (counted in {@code errors}). */
+    private Long take(Targets.Target target, Step step, String institution, long n, Map<String, String> values,
+                      Histogram all, Map<String, Histogram> byStep, Map<String, LongAdder> errors,
+                      LongAdder commands) {
+        try {
+            long sent = System.nanoTime();
+            HttpResponse<String> response = target.send(step.method(), fill(step.path(), values),
+                    step.body().apply(values), step.actor().in(institution, n));
+            long acked = System.nanoTime();
+            if (response.statusCode() / 100 != 2) {
+                errors.computeIfAbsent(step.name() + " → " + response.statusCode(), k -> new LongAdder()).increment();
+                return null;
+            }
+            long micros = Math.min((acked - sent) / 1000, 60_000_000L);
+            all.recordValue(micros);
+            byStep.get(step.name()).recordValue(micros);
+            commands.increment();
+            if (step.capture() != null) {
+                JsonNode captured = JSON.readTree(response.body()).at(step.capture());
+                if (captured.isMissingNode()) {
+                    errors.computeIfAbsent(step.name() + " → no " + step.capture(), k -> new LongAdder()).increment();
+                    return null;
+                }
+                values.put(step.captureName(), captured.asText());
+            }
+            return acked;
+        } catch (Exception e) {
+            errors.computeIfAbsent(step.name() + " → " + e.getClass().getSimpleName(), k -> new LongAdder())
+                    .increment();
+            return null;
         }
     }
 
