@@ -14,6 +14,9 @@ import org.mejora.plan.api.ActionVerified;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingSource;
 import org.mejora.plan.api.FindingSourceType;
+import org.mejora.plan.api.FollowUpReportDrafted;
+import org.mejora.plan.api.FollowUpReportLine;
+import org.mejora.plan.api.FollowUpReportSubmitted;
 import org.mejora.plan.api.PlanApproved;
 import org.mejora.plan.api.PlanCreated;
 import org.mejora.plan.api.PlanExecutionStarted;
@@ -118,6 +121,26 @@ public final class SeedPlans {
                         "Las reuniones no se realizaron con todas las dependencias")),
                 stream.next(day("2022-03-05"), OWNER, new ActionProgressRecorded(planId, action2, 25, 0,
                         "Oficio a dependencias", null, null, LocalDate.of(2022, 3, 5))));
+    }
+
+    /** A follow-up report of seed 000, drafted and submitted with its actions table. */
+    public List<EventEnvelope> followUpReport(String reportId) {
+        return List.of(
+                stream.next(day("2022-03-06"), OWNER, new FollowUpReportDrafted(planId, reportId, "2022-I",
+                        "Oficio de entrega de planes de acción de mejora al MDT.",
+                        "Norma Técnica del Subsistema de Evaluación del Desempeño, Capítulo IV. 29, 30, 31, 32",
+                        "Realizar un seguimiento a la ejecución de los planes de acción de mejora definidos por la "
+                                + "institución", "Se socializaron los resultados con la Alta Dirección",
+                        "Completar las reuniones con todas las dependencias", "Javier Lamprea")),
+                stream.next(day("2022-03-07"), OWNER, new FollowUpReportSubmitted(planId, reportId,
+                        signature(OWNER, "Directora de Planeación Estratégica", "2022-03-07"),
+                        List.of(new FollowUpReportLine("1", "Indicadores de Gestión Estratégica",
+                                        "Socializar los seguimientos al Plan de Desarrollo", "2021-09", "2022-02",
+                                        ACTION_1, "Implementada", "Informe final de socialización"),
+                                new FollowUpReportLine("2", "Indicadores de Gestión Estratégica",
+                                        "Planes de mejoramiento por dependencia", "2021-06", "2022-01",
+                                        "Se solicita a cada dependencia generar planes de mejoramiento",
+                                        "No implementada", "Oficio a dependencias")))));
     }
 
     private static ActionDetails action1Details(String end) {
