@@ -27,6 +27,7 @@ import org.mejora.plan.api.FollowUpReportDrafted;
 import org.mejora.plan.api.FollowUpReportLine;
 import org.mejora.plan.api.FollowUpReportSubmitted;
 import org.mejora.plan.api.PlanApproved;
+import org.mejora.plan.api.PlanClosed;
 import org.mejora.plan.api.PlanCreated;
 import org.mejora.plan.api.PlanExecutionStarted;
 import org.mejora.plan.api.PlanHeaderEdited;
@@ -199,6 +200,19 @@ class Plan {
     }
 
     @CommandHandler
+    void handle(ClosePlanCommand command) {
+        if (status != PlanStatus.IN_EXECUTION) {
+            throw RuleViolation.illegalTransition("plan.not-in-execution", status);
+        }
+        long open = actions.values().stream().filter(a -> a.status().isOpen() || a.status() == ActionStatus.IMPLEMENTED)
+                .count();
+        if (open > 0) {
+            throw RuleViolation.invalid("plan.actions-open", "actions", open);
+        }
+        apply(new PlanClosed(planId, signature(command.closedBy())));
+    }
+
+    @CommandHandler
     void handle(RecordActionProgressCommand command) {
         Action action = actionInExecution(command.actionId());
         if (!action.status().isOpen()) {
@@ -296,7 +310,7 @@ class Plan {
 
     @CommandHandler
     void handle(DraftFollowUpReportCommand command) {
-        if (status != PlanStatus.APPROVED && status != PlanStatus.IN_EXECUTION) {
+        if (status != PlanStatus.APPROVED && status != PlanStatus.IN_EXECUTION && status != PlanStatus.CLOSED) {
             throw RuleViolation.illegalTransition("plan.not-approved", status);
         }
         Report report = reports.get(command.reportId());
@@ -394,6 +408,11 @@ class Plan {
     @EventSourcingHandler
     void on(PlanExecutionStarted event) {
         status = PlanStatus.IN_EXECUTION;
+    }
+
+    @EventSourcingHandler
+    void on(PlanClosed event) {
+        status = PlanStatus.CLOSED;
     }
 
     @EventSourcingHandler

@@ -25,6 +25,7 @@ import org.mejora.plan.api.FindingReopened;
 import org.mejora.plan.api.FollowUpReportDrafted;
 import org.mejora.plan.api.FollowUpReportSubmitted;
 import org.mejora.plan.api.PlanApproved;
+import org.mejora.plan.api.PlanClosed;
 import org.mejora.plan.api.PlanCreated;
 import org.mejora.plan.api.PlanEvent;
 import org.mejora.plan.api.PlanExecutionStarted;
@@ -176,6 +177,14 @@ class PlanProjection {
         change(e, sequence, at, plan -> {
             plan.status = "IN_EXECUTION";
             plan.executionStartedBy = e.startedBy();
+        });
+    }
+
+    @EventHandler
+    void on(PlanClosed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> {
+            plan.status = "CLOSED";
+            plan.closedBy = e.closedBy();
         });
     }
 

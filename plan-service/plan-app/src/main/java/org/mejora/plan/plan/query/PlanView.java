@@ -35,6 +35,7 @@ public class PlanView {
     public String reviewObservations;
     public Signature approvedBy;
     public Signature executionStartedBy;
+    public Signature closedBy;
     public List<Rejection> rejections = new ArrayList<>();
     public List<FindingView> findings = new ArrayList<>();
     public List<ReportView> reports = new ArrayList<>();

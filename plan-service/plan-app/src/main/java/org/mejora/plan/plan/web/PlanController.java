@@ -12,6 +12,7 @@ import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.command.ApprovePlanCommand;
+import org.mejora.plan.plan.command.ClosePlanCommand;
 import org.mejora.plan.plan.command.CreatePlanCommand;
 import org.mejora.plan.plan.command.EditPlanHeaderCommand;
 import org.mejora.plan.plan.command.RejectPlanReviewCommand;
@@ -161,6 +162,15 @@ class PlanController {
                                  @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) -> new StartPlanExecutionCommand(
                 planId, version, access.signature(user, role, SignRequest.position(request))));
+    }
+
+    @PostMapping("/{planId}/closure")
+    @Operation(summary = "Cerrar el plan cuando todas sus acciones terminaron / close the plan once every action ended")
+    ResponseEntity<Void> close(@PathVariable String planId, @RequestBody(required = false) SignRequest request,
+                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                               @RequestAttribute(USER) VerifiedUser user) {
+        return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
+                new ClosePlanCommand(planId, version, access.signature(user, role, SignRequest.position(request))));
     }
 
     record PlanHeaderRequest(

@@ -30,6 +30,7 @@ import org.mejora.plan.api.FollowUpReportLine;
 import org.mejora.plan.api.FollowUpReportSubmitted;
 import org.mejora.plan.api.IndividualPlanLink;
 import org.mejora.plan.api.PlanApproved;
+import org.mejora.plan.api.PlanClosed;
 import org.mejora.plan.api.PlanCreated;
 import org.mejora.plan.api.PlanExecutionStarted;
 import org.mejora.plan.api.PlanHeaderEdited;
@@ -638,6 +639,34 @@ class PlanTest {
         fixture.given(with(inExecution(), new ActionCancelled("p-1", "a-1", "Duplicada")))
                 .when(new RecordActionProgressCommand("p-1", null, "a-1", 25, "x", null, null, DAY))
                 .expectException(rule("action.not-open"));
+    }
+
+    @Test
+    void aPlanWhoseActionsAllEndedIsClosed() {
+        fixture.given(closed())
+                .when(new ClosePlanCommand("p-1", null, APPROVER))
+                .expectEvents(new PlanClosed("p-1", APPROVER));
+    }
+
+    @Test
+    void aPlanWithAnActionStillOpenIsNotClosed() {
+        fixture.given(implemented())
+                .when(new ClosePlanCommand("p-1", null, APPROVER))
+                .expectException(rule("plan.actions-open"));
+    }
+
+    @Test
+    void aPlanNotInExecutionIsNotClosed() {
+        fixture.given(draftWithAction())
+                .when(new ClosePlanCommand("p-1", null, APPROVER))
+                .expectException(rule("plan.not-in-execution"));
+    }
+
+    @Test
+    void aClosedPlanTakesNoMoreFollowUps() {
+        fixture.given(with(closed(), new PlanClosed("p-1", APPROVER)))
+                .when(new ReopenActionCommand("p-1", null, "a-1", "x"))
+                .expectException(rule("plan.not-in-execution"));
     }
 
     // follow-up reports

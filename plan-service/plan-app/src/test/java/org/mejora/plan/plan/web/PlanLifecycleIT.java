@@ -132,6 +132,9 @@ class PlanLifecycleIT extends PlanServiceContext {
             assertThat(after.get("rejections").get(0).get("reason").asText())
                     .isEqualTo("Falta el indicador de la acción 2b");
             assertThat(reopened.header("ETag")).isEqualTo("\"" + after.get("version").asLong() + "\"");
+            Api.Response notYet = as(approver).post("/api/plans/" + planId + "/closure", "{}");
+            assertThat(notYet.status()).isEqualTo(422);
+            assertThat(notYet.json().get("rule").asText()).isEqualTo("plan.actions-open");
 
             List<EventEnvelope> events = topic.awaitAll(e -> e.aggregateId().equals(planId), 18, Duration.ofSeconds(30));
             assertThat(events).extracting(EventEnvelope::eventType).contains("PlanCreated", "FindingAdded",
