@@ -41,6 +41,13 @@ class FrontEndIT extends GatewayUnderTest {
     }
 
     @Test
+    void theServicesSeeTheGatewaysHostSoTheirDocumentsPointAtTheGateway() {
+        Api.Response response = as(newUser(), "inst-f", "AUDITOR").get("/api/reports/plans/p-1/history");
+
+        assertThat(response.json().get("host").asText()).isEqualTo("localhost:" + port);
+    }
+
+    @Test
     void eachServicesDocumentIsServedThroughTheGatewayWithoutAToken() {
         for (String service : new String[]{"plans", "evaluations", "reports"}) {
             Api.Response response = gateway().get("/v3/api-docs/" + service);

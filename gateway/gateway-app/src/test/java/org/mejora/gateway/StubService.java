@@ -98,12 +98,13 @@ final class StubService {
             respond(exchange, 200, """
                     {"service":"%s","method":"%s","path":"%s","user":"%s","name":"%s","institution":"%s",
                      "roles":"%s","correlationId":"%s","secret":%s,"identityHeaderCounts":{%s},
-                     "sawAuthorization":%s}"""
+                     "sawAuthorization":%s,"host":"%s"}"""
                     .formatted(name, method, path, user.userId(), user.name(), user.institutionId(),
                             user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
                             exchange.getRequestHeaders().getFirst(IdentityHeaders.CORRELATION_ID),
                             owner == null ? "null" : "\"data of " + owner + "\"", forwardedIdentity,
-                            exchange.getRequestHeaders().containsKey("Authorization")));
+                            exchange.getRequestHeaders().containsKey("Authorization"),
+                            exchange.getRequestHeaders().getFirst("Host")));
         }
     }
 
