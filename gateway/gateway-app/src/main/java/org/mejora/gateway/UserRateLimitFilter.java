@@ -62,7 +62,7 @@ class UserRateLimitFilter implements GlobalFilter, Ordered {
     }
 
     /** Takes one token from the key's bucket: 0 when granted, otherwise the nanoseconds until one is available. */
-    long take(String key, long now) {
+    private long take(String key, long now) {
         if (buckets.size() > MAX_TRACKED) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
