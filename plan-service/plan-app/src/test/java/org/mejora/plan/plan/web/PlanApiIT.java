@@ -68,6 +68,18 @@ class PlanApiIT extends PlanServiceContext {
     }
 
     @Test
+    void theOpenApiDocumentListsTheWholeLifeOfAPlan() {
+        Api.Response docs = as(owner).get("/v3/api-docs/plans");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").properties()).extracting(Map.Entry::getKey).contains(
+                "/api/plans", "/api/plans/{planId}", "/api/plans/imports", "/api/plans/{planId}/follow-up-imports",
+                "/api/plans/{planId}/findings/{findingId}/actions", "/api/plans/{planId}/actions/{actionId}/progress",
+                "/api/plans/{planId}/actions/{actionId}/verification", "/api/plans/{planId}/approval",
+                "/api/plans/{planId}/reports/{reportId}/submission");
+    }
+
+    @Test
     void aServantCannotCreateAnInstitutionalPlan() {
         Api.Response rejected = as(TestIdentities.user("servant", institution, Role.SERVANT))
                 .post("/api/plans", "{\"kind\":\"AUDIT\",\"title\":\"x\"}");
