@@ -50,7 +50,8 @@ public final class TestTokens {
                 .subject(userId)
                 .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now.minusSeconds(60)))
+                // Issued before it expires even for a negative ttl, so an expired token reads as expired, not malformed.
+                .issueTime(Date.from(min(now.minusSeconds(60), now.plus(ttl).minusSeconds(60))))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .claim("preferred_username", userId)
                 .claim("name", userId)
@@ -64,6 +65,10 @@ public final class TestTokens {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public static KeyPair keys() {
