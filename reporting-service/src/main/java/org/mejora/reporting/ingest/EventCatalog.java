@@ -1,10 +1,10 @@
 package org.mejora.reporting.ingest;
 
+import org.axonframework.serialization.Revision;
 import org.mejora.evaluation.api.CycleEvent;
 import org.mejora.evaluation.api.EvaluationEvent;
 import org.mejora.plan.api.PlanEvent;
 
-import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,17 +37,8 @@ final class EventCatalog {
         }
     }
 
-    /** Axon's {@code @Revision}, read by name: the API modules bring Axon only as "provided"; without it, 1. */
     private static int revision(Class<?> type) {
-        for (Annotation annotation : type.getAnnotations()) {
-            if (annotation.annotationType().getName().equals("org.axonframework.serialization.Revision")) {
-                try {
-                    return Integer.parseInt((String) annotation.annotationType().getMethod("value").invoke(annotation));
-                } catch (ReflectiveOperationException | NumberFormatException e) {
-                    return 1;
-                }
-            }
-        }
-        return 1;
+        Revision revision = type.getAnnotation(Revision.class);
+        return revision == null ? 1 : Integer.parseInt(revision.value());
     }
 }
