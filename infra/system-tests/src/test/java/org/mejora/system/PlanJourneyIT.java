@@ -58,10 +58,12 @@ class PlanJourneyIT {
         Api.Response messy = upload(owner, "/api/plans/imports?fileName=plan-caf.xlsx", xlsx(cafSheets(caf)));
         assertThat(messy.status()).as(messy.toString()).isEqualTo(422);
         List<String> errors = new ArrayList<>();
-        messy.json().get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("column").asText()
-                + " " + e.get("rule").asText()));
-        assertThat(errors).contains("14 Criterios No. import.cell.criterion", "21 Inicio import.cell.date",
-                "38 TAREAS import.cell.tasks-mismatch", "43 ACCION DE MEJORA import.cell.action-mismatch");
+        messy.json().get("errors").forEach(e -> errors.add(e.get("sheet").asText() + " " + e.get("row").asInt() + " "
+                + e.get("column").asText() + " " + e.get("rule").asText()));
+        assertThat(errors).contains("PLAN DE MEJORA 14 Criterios No. import.cell.criterion",
+                "PLAN DE MEJORA 21 Inicio import.cell.date",
+                "SEGUIMIENTO 14 TAREAS import.cell.tasks-mismatch",
+                "SEGUIMIENTO 19 ACCION DE MEJORA import.cell.action-mismatch");
 
         Api.Response imported = upload(owner, "/api/plans/imports?fileName=plan-caf.xlsx",
                 xlsx(cafSheets(correctedCaf(caf))));
