@@ -111,5 +111,8 @@ bench_log "system up in $((SECONDS - t0)) s; starting the driver"
 
 MEJORA_BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 export MEJORA_BENCH_COMMIT
-"$(mejora_java)" -Xms256m -Xmx1g -XX:+UseSerialGC -cp "$bench/target/classes:$bench/target/lib/*" \
+# The driver runs from a copy too, so rebuilding the module during a run cannot change it underneath.
+driver=$MEJORA_STATE_DIR/driver
+rm -rf "$driver" && mkdir -p "$driver" && cp -r "$bench/target/classes" "$bench/target/lib" "$driver/"
+"$(mejora_java)" -Xms256m -Xmx1g -XX:+UseSerialGC -cp "$driver/classes:$driver/lib/*" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.mejora.bench.Benchmark "$@"

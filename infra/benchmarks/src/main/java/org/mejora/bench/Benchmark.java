@@ -45,6 +45,7 @@ public final class Benchmark {
     private final Database database;
     private final SyntheticEvents synthetic = new SyntheticEvents(Instant.now().minus(Duration.ofDays(30)));
     private double plainConsumerRate = Double.NaN;
+    private long deadline;
 
     private Benchmark(Config config) throws Exception {
         this.config = config;
@@ -64,6 +65,7 @@ public final class Benchmark {
 
     private void run() throws Exception {
         Instant started = Instant.now();
+        deadline = System.nanoTime() + Duration.ofSeconds(config.budgetSeconds()).toNanos();
         describeMachine(started);
         processes.recordRest();
         processes.startSampling();
@@ -271,17 +273,22 @@ public final class Benchmark {
     // ---------------------------------------------------------------- rebuild
 
     private void rebuilds() throws Exception {
-        for (int size : config.rebuildSizes()) {
-            String label = String.format(Locale.ROOT, "%,d events", size);
+        double catchUpRate = Double.NaN;
+        double rebuildRate = Double.NaN;
+        for (int planned : config.rebuildSizes()) {
             long before = kafka.total(KafkaFigures.TOPICS);
-            long toWrite = Math.max(0, size - before);
+            long size = fitting(planned, before, catchUpRate, rebuildRate);
+            if (size <= before) {
+                continue;
+            }
+            String label = String.format(Locale.ROOT, "%,d events", size);
             long start = System.nanoTime();
-            long written = synthetic.produce(config.kafkaBootstrap(), toWrite);
+            long written = synthetic.produce(config.kafkaBootstrap(), size - before);
             double produceSeconds = (System.nanoTime() - start) / 1e9;
             results.add(REBUILD, "synthetic envelopes written to the bench broker (to " + label + ")",
                     written / produceSeconds, "events/s", String.format(Locale.ROOT, "%,d events in %.1f s", written,
                             produceSeconds));
-            catchUp(label, start, written);
+            catchUpRate = catchUp(label, start, written);
             KafkaFigures.Rate raw = kafka.plainConsume(KafkaFigures.TOPICS, false);
             plainConsumerRate = raw.perSecond();
             results.add(REBUILD, "plain KafkaConsumer reads both topics from the start (" + label + ")",
@@ -289,14 +296,14 @@ public final class Benchmark {
             KafkaFigures.Rate decoded = kafka.plainConsume(KafkaFigures.TOPICS, true);
             results.add(REBUILD, "plain KafkaConsumer + envelope JSON decode (" + label + ")", decoded.perSecond(),
                     "events/s", "plain consumer", raw.perSecond(), decoded.detail());
-            boolean profiled = size == config.rebuildSizes().get(0);
+            boolean profiled = planned == config.rebuildSizes().get(0);
             StackSampler sampler = profiled ? StackSampler.start(config.pidDir().resolve("reporting.pid"),
                     name -> name.equals("reporting-rebuild-consumer")) : null;
-            projectionRebuild(label, sampler != null);
+            rebuildRate = projectionRebuild(label, sampler != null);
             if (sampler != null) {
                 sampler.close();
-                results.finding("Profile of reporting-service's rebuild consumer thread during the rebuild at " + label + ": "
-                        + sampler.summary(5) + ".");
+                results.finding("Profile of reporting-service's rebuild consumer thread during the rebuild at " + label
+                        + ": " + sampler.summary(5) + ".");
             }
         }
         long unreadable = database.unreadable();
@@ -306,8 +313,35 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The planned size, or a smaller one (whole 10k) that still fits the time budget at the rates measured so far;
+     * {@code existing} or less when none does. Either way the output says so.
+     */
+    private long fitting(long planned, long existing, double catchUpRate, double rebuildRate) {
+        if (Double.isNaN(catchUpRate) || Double.isNaN(rebuildRate) || Double.isNaN(plainConsumerRate)) {
+            return planned;
+        }
+        double perEvent = 1 / rebuildRate + 2 / plainConsumerRate;
+        double left = (deadline - System.nanoTime()) / 1e9 - 30;
+        double needed = (planned - existing) / catchUpRate + planned * perEvent;
+        if (needed <= left) {
+            return planned;
+        }
+        long fits = (long) ((left + existing / catchUpRate) / (1 / catchUpRate + perEvent)) / 10_000 * 10_000;
+        String why = String.format(Locale.ROOT, "%,d events would need ~%.0f s at the rates measured so far; %.0f s "
+                + "of the %d s budget are left", planned, needed, Math.max(0, left), config.budgetSeconds());
+        if (fits <= existing + 10_000) {
+            results.notMeasured(REBUILD, String.format(Locale.ROOT, "full projection rebuild (%,d events)", planned),
+                    why);
+            return existing;
+        }
+        results.finding(String.format(Locale.ROOT, "The rebuild at %,d events was reduced to %,d: %s.", planned, fits,
+                why));
+        return fits;
+    }
+
     /** The live projection consumes what was just written: the time until it has all of it is its rate. */
-    private void catchUp(String label, long startNanos, long written) throws Exception {
+    private double catchUp(String label, long startNanos, long written) throws Exception {
         long target = kafka.total(KafkaFigures.TOPICS);
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         long ingested = database.ingestedOffsets();
@@ -319,16 +353,18 @@ public final class Benchmark {
         if (ingested < target) {
             results.add(REBUILD, "live projection catch-up (" + label + ")", Double.NaN, "events/s",
                     "not caught up in 15 min: " + ingested + " of " + target);
-            return;
+            return Double.NaN;
         }
         results.add(REBUILD, "live projection catch-up after a burst (" + label + ")", written / seconds, "events/s",
                 String.format(Locale.ROOT, "%,d new events applied %.1f s after the burst began", written, seconds));
+        return written / seconds;
     }
 
-    private void projectionRebuild(String label, boolean profiled) throws Exception {
+    /** Events per second of a rebuild through reporting-service's admin endpoint; NaN when not measured. */
+    private double projectionRebuild(String label, boolean profiled) throws Exception {
         if (!endpoints.has("POST", "/api/reports/rebuilds")) {
             results.notMeasured(REBUILD, "full projection rebuild (" + label + ")", "endpoint absent");
-            return;
+            return Double.NaN;
         }
         VerifiedUser admin = WriteMix.user("bench-admin", "Administrador", Role.ADMIN, "bench-institution-0");
         Targets.Target reporting = targets.direct();
@@ -337,7 +373,7 @@ public final class Benchmark {
         if (started.statusCode() / 100 != 2) {
             results.notMeasured(REBUILD, "full projection rebuild (" + label + ")",
                     "POST /api/reports/rebuilds answered " + started.statusCode() + ": " + started.body());
-            return;
+            return Double.NaN;
         }
         String startedId = JSON.readTree(started.body()).path("id").asText();
         JsonNode current = null;
@@ -358,7 +394,7 @@ public final class Benchmark {
         if (current == null || !current.path("state").asText().equals("COMPLETED")) {
             results.add(REBUILD, "full projection rebuild (" + label + ")", Double.NaN, "events/s",
                     "did not complete: " + (current == null ? "no progress" : current.toString()));
-            return;
+            return Double.NaN;
         }
         long events = current.path("eventsTotal").asLong();
         results.add(REBUILD, "full projection rebuild (" + label + ")", events / seconds, "events/s",
@@ -366,6 +402,7 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "%,d events in %.1f s wall; service reports %s events/s; checksums equal: %s%s",
                         events, seconds, current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText(),
                         profiled ? "; stack-sampled once a second while it ran" : ""));
+        return events / seconds;
     }
 
     // ---------------------------------------------------------------- audit reads

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param secondsPerLevel   how long each (target, level) pair runs
  * @param rebuildSizes      events on the topics at each rebuild (the synthetic ones plus those of the write path)
  * @param auditReads        requests per audit-read measure
+ * @param budgetSeconds     the driver's time budget: a later rebuild size that would not fit at the rates measured
+ *                          so far is reduced (and the output says so)
  */
 record Config(String mode, List<Integer> concurrency, int warmupSeconds, int secondsPerLevel,
-              List<Integer> rebuildSizes, int auditReads,
+              List<Integer> rebuildSizes, int auditReads, int budgetSeconds,
               String gatewayUrl, String planUrl, String evaluationUrl, String reportingUrl,
               String gatewaySecret, Path jwtPrivateKey, String jwtIssuer, String jwtAudience,
               String kafkaBootstrap, Path kafkaLibs, String dbUrl, String dbUser, String dbPassword,
@@ -29,13 +31,15 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
         int seconds;
         List<Integer> sizes;
         int reads;
+        int budget;
         switch (mode) {
             case "quick" -> {
                 concurrency = List.of(1, 4);
                 warmup = 4;
                 seconds = 8;
-                sizes = List.of(10_000, 30_000);
+                sizes = List.of(5_000, 15_000);
                 reads = 50;
+                budget = 240;
             }
             case "full" -> {
                 concurrency = List.of(1, 4, 16);
@@ -43,6 +47,7 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 seconds = 30;
                 sizes = List.of(100_000, 1_000_000);
                 reads = 200;
+                budget = 7_200;
             }
             default -> {
                 concurrency = List.of(1, 4, 16);
@@ -50,9 +55,11 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 seconds = 30;
                 sizes = List.of(100_000, 250_000);
                 reads = 200;
+                // 20 minutes for the whole command, less the start of the system and the driver's own tail.
+                budget = 1_020;
             }
         }
-        return new Config(mode, concurrency, warmup, seconds, sizes, reads,
+        return new Config(mode, concurrency, warmup, seconds, sizes, reads, budget,
                 env.getOrDefault("MEJORA_GATEWAY_URL", "http://localhost:18080"),
                 env.getOrDefault("MEJORA_PLAN_URL", "http://localhost:18081"),
                 env.getOrDefault("MEJORA_EVALUATION_URL", "http://localhost:18082"),

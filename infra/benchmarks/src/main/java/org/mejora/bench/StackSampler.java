@@ -24,7 +24,11 @@ final class StackSampler implements AutoCloseable {
 
     private static final List<String> IDLE_TOPS = List.of("jdk.internal.misc.Unsafe.park", "java.lang.Object.wait",
             "java.lang.Thread.sleep", "sun.nio.ch.EPoll.wait", "io.netty.channel.epoll.Native.epollWait",
-            "sun.nio.ch.Net.poll", "sun.nio.ch.Net.accept", "java.lang.Thread.yield");
+            "sun.nio.ch.Net.poll", "sun.nio.ch.Net.accept", "java.lang.Thread.yield",
+            "java.lang.ref.Reference.waitForReferencePendingList", "jdk.internal.misc.Signal");
+    /** Waits that are chosen, not imposed: a thread sleeping between polls is idle even inside our code. */
+    private static final List<String> CHOSEN_WAITS = List.of("java.lang.Thread.sleep", "sun.nio.ch.EPoll.wait",
+            "io.netty.channel.epoll.Native.epollWait", "java.lang.ref.Reference.waitForReferencePendingList");
 
     private final long pid;
     private final Predicate<String> threads;
@@ -107,6 +111,9 @@ final class StackSampler implements AutoCloseable {
     /** What the stack is busy with, or null when the thread waits for work. */
     static String category(List<String> frames) {
         String stack = String.join(" ", frames);
+        if (CHOSEN_WAITS.stream().anyMatch(frames.get(0)::startsWith)) {
+            return null;
+        }
         if (stack.contains("com.zaxxer.hikari.pool.HikariPool.getConnection")) {
             return "waiting for a pooled database connection";
         }
@@ -129,8 +136,7 @@ final class StackSampler implements AutoCloseable {
             return "waiting inside Mejora code (lock or future)";
         }
         String top = frames.get(0);
-        String pkg = top.lastIndexOf('.') > 0 ? top.substring(0, top.lastIndexOf('.')) : top;
-        return "CPU in " + pkg;
+        return "CPU in " + (top.lastIndexOf('.') > 0 ? top.substring(0, top.lastIndexOf('.')) : top);
     }
 
     /** e.g. "PostgreSQL (JDBC round trips) 71% (in org.mejora...EventApplier.apply), JSON 12%, ..." */
