@@ -74,7 +74,10 @@ public final class EntityFold {
     private EntityFold() {
     }
 
-    /** Which entity an event is about: the most specific id its payload names, else its aggregate. */
+    /**
+     * Which entity an event is about: the most specific id its payload names, else its aggregate. Every entity belongs
+     * to exactly one aggregate, so its events arrive in one total order, live or rebuilt.
+     */
     public static Entity entityOf(EventEnvelope event) {
         JsonNode payload = event.payload();
         if (has(payload, "actionId")) {
@@ -85,9 +88,6 @@ public final class EntityFold {
         }
         if (has(payload, "reportId")) {
             return new Entity("FollowUpReport", payload.get("reportId").asText());
-        }
-        if (event.eventType().equals("ServantAssigned") && has(payload, "evaluationId")) {
-            return new Entity("Evaluation", payload.get("evaluationId").asText());
         }
         return new Entity(event.aggregateType(), event.aggregateId());
     }
@@ -146,7 +146,8 @@ public final class EntityFold {
     }
 
     /**
-     * The payload's fields become the entity's, with three shapes flattened so that every entity keeps its fields at
+     * The payload's fields become the entity's (a cycle keeps its stages closed and its assignments apart), with
+     * three shapes flattened so that every entity keeps its fields at
      * the top: an action's {@code details}, a score's {@code result}, and signatures (kept under {@code signatures}
      * by the step they sign, since e.g. a plan's header {@code responsible} is not its signing responsible).
      */
@@ -155,6 +156,12 @@ public final class EntityFold {
             ArrayNode closed = state.has("closedStages") ? (ArrayNode) state.get("closedStages")
                     : state.putArray("closedStages");
             closed.add(event.payload().path("stage").asText());
+            return;
+        }
+        if (event.eventType().equals("ServantAssigned")) {
+            ObjectNode assignments = state.has("assignments") ? (ObjectNode) state.get("assignments")
+                    : state.putObject("assignments");
+            assignments.set(event.payload().path("evaluationId").asText(), event.payload());
             return;
         }
         event.payload().properties().forEach(field -> {

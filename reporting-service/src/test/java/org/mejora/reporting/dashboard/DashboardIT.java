@@ -142,7 +142,7 @@ class DashboardIT extends ReportingIT {
         assertThat(as("cruiz", institution, Role.SERVANT).get("/api/reports/history/evaluations/" + low).status())
                 .isEqualTo(403);
         assertThat(as("bgomez", institution, Role.SERVANT).get("/api/reports/history/evaluations/" + low).json()
-                .get("total").asInt()).isEqualTo(14);
+                .get("total").asInt()).isEqualTo(13);
     }
 
     private SeedPlans publishedPlan() {

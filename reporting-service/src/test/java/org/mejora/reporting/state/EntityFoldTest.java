@@ -67,10 +67,12 @@ class EntityFoldTest {
     }
 
     @Test
-    void anAssignmentOnTheCycleIsPartOfTheServantsEvaluationAndTheSecondFollowUpMovesToCompetencies() {
+    void anAssignmentStaysWithItsCycleAndTheSecondFollowUpMovesToCompetencies() {
         EventEnvelope assigned = new EventStream("EvaluationCycle", "cycle-1", "inst-fold").next(Instant.now(),
                 SeedPlans.OWNER, new ServantAssigned("cycle-1", "eval-1", "aperez", "Ana Pérez", "jefe", "Jefe"));
-        assertThat(EntityFold.entityOf(assigned)).isEqualTo(new EntityFold.Entity("Evaluation", "eval-1"));
+        assertThat(EntityFold.entityOf(assigned)).isEqualTo(new EntityFold.Entity("EvaluationCycle", "cycle-1"));
+        assertThat(EntityFold.apply(null, assigned).after().at("/assignments/eval-1/servantName").asText())
+                .isEqualTo("Ana Pérez");
 
         EventEnvelope approved = new EventStream("Evaluation", "eval-1", "inst-fold").next(Instant.now(),
                 SeedPlans.OWNER, new SelfEvaluationApproved("eval-1", FollowUp.II));
