@@ -145,7 +145,8 @@ class Plan {
     void handle(EditActionCommand command) {
         requireDraft();
         Action action = action(command.actionId());
-        apply(new ActionEdited(planId, action.findingId(), action.actionId(), details(command.details(), action.actionId())));
+        apply(new ActionEdited(planId, action.findingId(), action.actionId(),
+                details(command.details(), action.actionId())));
     }
 
     @CommandHandler
@@ -335,9 +336,9 @@ class Plan {
         List<FollowUpReportLine> lines = new ArrayList<>();
         for (Action action : actions.values()) {
             Finding finding = findings.get(action.findingId());
-            lines.add(new FollowUpReportLine(action.details().number(), ReportColumns.factor(finding.source()), action.details().name(),
-                    action.details().start(), action.details().end(),
-                    action.details().description() != null ? action.details().description() : action.details().objective(),
+            ActionDetails details = action.details();
+            lines.add(new FollowUpReportLine(details.number(), ReportColumns.factor(finding.source()), details.name(),
+                    details.start(), details.end(), ReportColumns.description(details.description(), details.objective()),
                     ReportColumns.status(action.status()), action.evidence()));
         }
         apply(new FollowUpReportSubmitted(planId, report.reportId(), signature(command.responsible()), lines));

@@ -2,6 +2,8 @@ package org.mejora.plan.plan.command;
 
 import org.mejora.plan.api.FindingSource;
 
+import java.time.LocalDate;
+
 /** How an action appears in the actions table of a follow-up report (seed 000), for drafts and signed reports alike. */
 public final class ReportColumns {
 
@@ -17,13 +19,18 @@ public final class ReportColumns {
                 : source.subcriterion() != null ? source.subcriterion() : source.criterion();
     }
 
+    /** "Descripción de la acción de mejoramiento": the description, else the objective. */
+    public static String description(String description, String objective) {
+        return description != null ? description : objective;
+    }
+
     /** "Estado de la acción: Implementada / No implementada". */
     public static String status(ActionStatus status) {
         return status == ActionStatus.IMPLEMENTED || status == ActionStatus.CLOSED ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
     }
 
     /** Overdue = past the last day of its end period and not implemented (DESIGN.md). */
-    public static boolean overdue(ActionStatus status, ScheduleDate end, java.time.LocalDate today) {
+    public static boolean overdue(ActionStatus status, ScheduleDate end, LocalDate today) {
         return end != null && status.isOpen() && end.isOverBy(today);
     }
 }

@@ -53,7 +53,7 @@ public class PlanQueries {
         for (PlanView.FindingView finding : plan.findings) {
             for (PlanView.ActionView action : finding.actions) {
                 lines.add(new FollowUpReportLine(action.number, ReportColumns.factor(finding.source), action.name,
-                        action.start, action.end, action.description != null ? action.description : action.objective,
+                        action.start, action.end, ReportColumns.description(action.description, action.objective),
                         ReportColumns.status(ActionStatus.valueOf(action.status)), action.evidence));
             }
         }

@@ -112,10 +112,10 @@ class PlanController {
     ResponseEntity<Void> edit(@PathVariable String planId, @Valid @RequestBody HeaderEditRequest request,
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) -> new EditPlanHeaderCommand(planId,
-                version, request.title(), request.institutionName(), request.auditedProcess(), request.procedures(),
-                request.responsible(), request.subscriptionDate(), request.formatCode(), request.formatVersion(),
-                request.period()));
+        return planCommands.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) ->
+                new EditPlanHeaderCommand(planId, version, request.title(), request.institutionName(),
+                        request.auditedProcess(), request.procedures(), request.responsible(),
+                        request.subscriptionDate(), request.formatCode(), request.formatVersion(), request.period()));
     }
 
     @PostMapping("/{planId}/submission")
@@ -123,8 +123,9 @@ class PlanController {
     ResponseEntity<Void> submit(@PathVariable String planId, @RequestBody(required = false) SignRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) -> new SubmitPlanForReviewCommand(
-                planId, version, access.signature(user, role, SignRequest.position(request))));
+        return planCommands.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) ->
+                new SubmitPlanForReviewCommand(planId, version,
+                        access.signature(user, role, SignRequest.position(request))));
     }
 
     @PostMapping("/{planId}/review")
@@ -132,9 +133,9 @@ class PlanController {
     ResponseEntity<Void> review(@PathVariable String planId, @RequestBody(required = false) SignRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) -> new ReviewPlanCommand(planId,
-                version, access.signature(user, role, SignRequest.position(request)),
-                request == null ? null : request.observations()));
+        return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) ->
+                new ReviewPlanCommand(planId, version, access.signature(user, role, SignRequest.position(request)),
+                        request == null ? null : request.observations()));
     }
 
     @PostMapping("/{planId}/rejection")
@@ -142,8 +143,9 @@ class PlanController {
     ResponseEntity<Void> reject(@PathVariable String planId, @Valid @RequestBody ReasonRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) -> new RejectPlanReviewCommand(
-                planId, version, access.signature(user, role, request.position()), request.reason()));
+        return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) ->
+                new RejectPlanReviewCommand(planId, version, access.signature(user, role, request.position()),
+                        request.reason()));
     }
 
     @PostMapping("/{planId}/approval")
@@ -151,8 +153,8 @@ class PlanController {
     ResponseEntity<Void> approve(@PathVariable String planId, @RequestBody(required = false) SignRequest request,
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) -> new ApprovePlanCommand(planId,
-                version, access.signature(user, role, SignRequest.position(request))));
+        return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
+                new ApprovePlanCommand(planId, version, access.signature(user, role, SignRequest.position(request))));
     }
 
     @PostMapping("/{planId}/execution")
@@ -160,8 +162,9 @@ class PlanController {
     ResponseEntity<Void> execute(@PathVariable String planId, @RequestBody(required = false) SignRequest request,
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  @RequestAttribute(USER) VerifiedUser user) {
-        return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) -> new StartPlanExecutionCommand(
-                planId, version, access.signature(user, role, SignRequest.position(request))));
+        return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
+                new StartPlanExecutionCommand(planId, version,
+                        access.signature(user, role, SignRequest.position(request))));
     }
 
     @PostMapping("/{planId}/closure")
