@@ -31,7 +31,7 @@ import java.util.Map;
  * in order, what changed from what to what, who, in which role, when, why and with which evidence.
  */
 @RestController
-@RequestMapping("/api/reports/history")
+@RequestMapping("/api/reports")
 @Tag(name = "History", description = "Historial de auditoría / audit history")
 @Timed("mejora.reporting.http")
 class HistoryController {
@@ -50,7 +50,15 @@ class HistoryController {
         this.snapshots = snapshots;
     }
 
-    @GetMapping("/{kind}/{id}")
+    @GetMapping("/plans/{planId}/history")
+    @Operation(summary = "Historial completo de un plan como lista / a plan's whole history as a list",
+            description = "The first 500 entries of /api/reports/history/plans/{planId}, without the page around them.")
+    List<HistoryEntryView> planHistory(@PathVariable String planId,
+                                       @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser reader) {
+        return history("plans", planId, null, null, null, null, 0, 500, reader).entries();
+    }
+
+    @GetMapping("/history/{kind}/{id}")
     @Operation(summary = "Historial de cambios / history of changes",
             description = "kind: plans | findings | actions | evaluations. Filters: from, to (instants), user, "
                     + "change (CREATION, STATUS, PROGRESS, DATES, RESPONSIBLE, VERIFICATION, SCORE, UNREAD); "

@@ -177,6 +177,20 @@ class AuditHistoryIT extends ReportingIT {
         assertThat(auditor().get("/api/reports/history/plans/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aPlansWholeHistoryIsAlsoAPlainListInOrder() {
+        SeedPlans plan = new SeedPlans(institution);
+        TopicProbe.publish("mejora.plan.events", plan.gemFm014());
+        awaitTotal("/api/reports/history/plans/" + plan.planId, 10);
+
+        JsonNode history = auditor().get("/api/reports/plans/" + plan.planId + "/history").json();
+        assertThat(history).hasSize(10);
+        assertThat(history.get(0).get("eventType").asText()).isEqualTo("PlanCreated");
+        assertThat(history.get(0).get("actor").get("userId").asText()).isEqualTo("lhernandez");
+        assertThat(history.get(0).get("correlationId").asText()).isEqualTo("corr-" + plan.planId);
+        assertThat(history.get(9).get("eventType").asText()).isEqualTo("PlanExecutionStarted");
+    }
+
     private void awaitTotal(String path, long total) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(auditor().get(path).json().path("total").asLong()).isEqualTo(total));
