@@ -9,6 +9,7 @@ import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.query.PlanView;
 import org.mejora.plan.web.Forbidden;
 import org.mejora.plan.web.Versions;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,8 +17,11 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +70,30 @@ class ImportController {
         body.put("actions", plan.findings().size());
         body.put("followUpRowsChecked", plan.followUps().size());
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(body);
+    }
+
+    @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importar un plan desde un formulario (campo file) / import a plan from a form upload")
+    ResponseEntity<Map<String, Object>> importPlanForm(@RequestPart("file") MultipartFile file,
+                                                       @RequestParam(required = false) PlanKind kind,
+                                                       @RequestParam(required = false) String title,
+                                                       @RequestParam(required = false) String period,
+                                                       @RequestAttribute(USER) VerifiedUser user) throws IOException {
+        return importPlan(file.getBytes(), fileName(file, "plan.xlsx"), kind, title, period, user);
+    }
+
+    @PostMapping(value = "/{planId}/follow-up-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importar la hoja de seguimiento desde un formulario (campo file) / from a form upload")
+    ResponseEntity<Map<String, Object>> importFollowUpsForm(@PathVariable String planId,
+                                                            @RequestPart("file") MultipartFile file,
+                                                            @RequestAttribute(USER) VerifiedUser user)
+            throws IOException {
+        return importFollowUps(planId, file.getBytes(), fileName(file, "seguimiento.xlsx"), user);
+    }
+
+    private static String fileName(MultipartFile file, String otherwise) {
+        return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? otherwise : file.getOriginalFilename();
     }
 
     @PostMapping(value = "/{planId}/follow-up-imports", consumes = "*/*")

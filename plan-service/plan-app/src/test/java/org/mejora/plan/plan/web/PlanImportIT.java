@@ -84,6 +84,22 @@ class PlanImportIT extends PlanServiceContext {
     }
 
     @Test
+    void aWorkbookUploadedFromAFormIsImportedToo() throws java.io.IOException {
+        String boundary = "mejora-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"GEM-FM014.xlsx\"\r\n"
+                + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(SeedWorkbooks.xlsx(Map.of("Plan", SeedWorkbooks.seed("001").replace("\t004-21\t", "\tago-21\t"))));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Api.Response imported = upload("/api/plans/imports", body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("findings").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void anAuditorCannotImport() {
         VerifiedUser auditor = TestIdentities.user("auditor", institution, Role.AUDITOR);
         Api.Response forbidden = as(auditor).send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/plans/imports"))
