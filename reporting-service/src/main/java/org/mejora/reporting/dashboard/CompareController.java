@@ -1,11 +1,13 @@
 package org.mejora.reporting.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.state.Snapshots;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -32,6 +36,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -52,6 +57,7 @@ class CompareController {
 
     private final Snapshots snapshots;
     private final JdbcClient jdbc;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     CompareController(Snapshots snapshots, JdbcClient jdbc) {
         this.snapshots = snapshots;
@@ -141,10 +147,10 @@ class CompareController {
     }
 
     /** The day an action was implemented: the implementedOn of its event, else when it first became implemented. */
-    private static java.util.Optional<LocalDate> implementedOn(ActionFacts action, List<StatusChange> changes) {
+    private static Optional<LocalDate> implementedOn(ActionFacts action, List<StatusChange> changes) {
         String recorded = action.action().text("implementedOn");
         if (recorded != null) {
-            return java.util.Optional.of(LocalDate.parse(recorded));
+            return Optional.of(LocalDate.parse(recorded));
         }
         return changes.stream().filter(c -> c.actionId().equals(action.action().id()) && DONE.contains(c.to()))
                 .map(c -> c.at().atZone(ZoneOffset.UTC).toLocalDate()).findFirst();
@@ -158,22 +164,24 @@ class CompareController {
                         order by occurred_at, sequence""")
                 .params(planId, Timestamp.from(until))
                 .query((row, n) -> {
-                    String changes = row.getString(3);
-                    com.fasterxml.jackson.databind.JsonNode status = null;
-                    try {
-                        for (com.fasterxml.jackson.databind.JsonNode change
-                                : new org.mejora.envelope.EnvelopeCodec().mapper().readTree(changes)) {
-                            if (change.path("field").asText().equals("status")) {
-                                status = change;
-                            }
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    JsonNode status = statusChange(row.getString(3));
                     return new StatusChange(row.getString(1), row.getTimestamp(2).toInstant(),
                             status == null || status.get("from").isNull() ? null : status.get("from").asText(),
                             status == null ? null : status.get("to").asText());
                 }).list().stream().filter(c -> c.to() != null).toList();
+    }
+
+    private JsonNode statusChange(String changes) {
+        try {
+            for (JsonNode change : codec.mapper().readTree(changes)) {
+                if (change.path("field").asText().equals("status")) {
+                    return change;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, ActionFacts> actions(List<Snapshots.EntityRow> rows) {

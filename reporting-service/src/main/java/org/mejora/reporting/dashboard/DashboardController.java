@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -129,13 +130,15 @@ class DashboardController {
                     .put("servantId", e.text("servantId")).put("servantName", e.text("servantName"))
                     .put("ratingLevel", e.text("ratingLevel"));
             row.set("finalScore", e.state().get("finalScore"));
+            // plan-service opens one plan per evaluation; every plan linked to it is listed, none is guessed.
+            ArrayNode linked = row.putArray("plans");
             individualPlans.stream()
                     .filter(p -> e.id().equals(p.state().path("individual").path("evaluationId").asText()))
-                    .findFirst().ifPresent(plan -> {
+                    .forEach(plan -> {
                         List<ActionFacts> actions = snapshots.current("Plan", plan.id()).stream()
                                 .filter(a -> a.type().equals("Action") && !"REMOVED".equals(a.text("status")))
                                 .map(a -> ActionFacts.of(a, Map.of())).toList();
-                        row.put("planId", plan.id()).put("planStatus", plan.text("status"))
+                        linked.addObject().put("planId", plan.id()).put("status", plan.text("status"))
                                 .put("actions", actions.size())
                                 .put("averagePercent", average(actions))
                                 .put("implemented", actions.stream().filter(a -> !a.open()).count());
@@ -189,7 +192,7 @@ class DashboardController {
 
     private static <T> ObjectNode count(List<T> items, Function<T, String> key) {
         ObjectNode counts = JsonNodeFactory.instance.objectNode();
-        items.stream().collect(Collectors.groupingBy(item -> java.util.Objects.requireNonNullElse(key.apply(item), "—"),
+        items.stream().collect(Collectors.groupingBy(item -> Objects.requireNonNullElse(key.apply(item), "—"),
                         TreeMap::new, Collectors.counting()))
                 .forEach(counts::put);
         return counts;

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public class EventApplier {
                         insert into parked_event (aggregate_type, aggregate_id, sequence, envelope)
                         values (?, ?, ?, cast(? as jsonb)) on conflict do nothing""")
                 .params(event.aggregateType(), event.aggregateId(), event.sequence(),
-                        new String(codec.write(event), java.nio.charset.StandardCharsets.UTF_8))
+                        new String(codec.write(event), StandardCharsets.UTF_8))
                 .update();
         problem("gap", record, event, "expected sequence " + expected + " of " + event.aggregateType() + " "
                 + event.aggregateId() + " but received " + event.sequence() + "; held until the missing events arrive");
@@ -149,7 +150,7 @@ public class EventApplier {
             if (parked.isEmpty()) {
                 break;
             }
-            applyInSequence(record, codec.read(parked.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            applyInSequence(record, codec.read(parked.get().getBytes(StandardCharsets.UTF_8)));
             next++;
         }
         if (next > from) {

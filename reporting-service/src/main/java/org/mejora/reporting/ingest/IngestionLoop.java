@@ -41,6 +41,8 @@ public final class IngestionLoop implements Runnable {
     private volatile Map<TopicPartition, Long> positions = Map.of();
     private volatile String lastError;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Held while a batch is filtered and applied, so that a halt never lands in the middle of one. */
+    private final Object batchLock = new Object();
 
     public IngestionLoop(String name, String schema, Map<String, Object> consumerProperties, List<String> topics,
                          EventApplier applier) {
@@ -86,23 +88,26 @@ public final class IngestionLoop implements Runnable {
             return;
         }
         ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(250));
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
-        Map<TopicPartition, Long> rewind = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : polled) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (limit != null && record.offset() >= limit.getOrDefault(partition, Long.MAX_VALUE)) {
-                rewind.merge(partition, record.offset(), Math::min);
-            } else {
-                batch.add(record);
+        synchronized (batchLock) {
+            Map<TopicPartition, Long> latest = stopAt;
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(polled.count());
+            Map<TopicPartition, Long> rewind = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (latest != null && record.offset() >= latest.getOrDefault(partition, Long.MAX_VALUE)) {
+                    rewind.merge(partition, record.offset(), Math::min);
+                } else {
+                    batch.add(record);
+                }
             }
+            applier.apply(schema, batch);
+            applied.addAndGet(batch.size());
+            rewind.forEach(consumer::seek);
+            Map<TopicPartition, Long> now = new HashMap<>();
+            partitions.forEach(partition -> now.put(partition, consumer.position(partition)));
+            positions = now;
+            lastError = null;
         }
-        applier.apply(schema, batch);
-        applied.addAndGet(batch.size());
-        rewind.forEach(consumer::seek);
-        Map<TopicPartition, Long> now = new HashMap<>();
-        partitions.forEach(partition -> now.put(partition, consumer.position(partition)));
-        positions = now;
-        lastError = null;
     }
 
     private boolean reached(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
@@ -132,11 +137,27 @@ public final class IngestionLoop implements Runnable {
         return partitions;
     }
 
-    /** Applies nothing at or beyond these offsets; waits until everything before them is applied. */
+    /** Applies nothing more from now on; returns the offsets up to which everything is applied. */
+    public Map<TopicPartition, Long> haltHere() {
+        synchronized (batchLock) {
+            stopped = new CountDownLatch(1);
+            stopAt = positions;
+            return positions;
+        }
+    }
+
+    /**
+     * Applies nothing at or beyond these offsets (at or beyond where it stands) and waits until everything before
+     * them is applied.
+     */
     public boolean haltAt(Map<TopicPartition, Long> offsets, Duration timeout) throws InterruptedException {
-        stopped = new CountDownLatch(1);
-        stopAt = offsets;
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CountDownLatch halted;
+        synchronized (batchLock) {
+            halted = new CountDownLatch(1);
+            stopped = halted;
+            stopAt = offsets;
+        }
+        return halted.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Goes on from the offsets its schema now records (after a switch they are the rebuilt ones). */

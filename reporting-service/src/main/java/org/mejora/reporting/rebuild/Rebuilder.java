@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,10 @@ class Rebuilder {
                 Thread.sleep(250);
             }
             progress(started, loop, total, from, "SWITCHING");
-            Map<TopicPartition, Long> meeting = offsets(false);
+            // Both stop where they stand; then both go on to the furthest of the two, so that each has applied
+            // exactly the same records when the checksums are taken.
+            Map<TopicPartition, Long> meeting = new HashMap<>(ingestion.live().haltHere());
+            loop.haltHere().forEach((partition, offset) -> meeting.merge(partition, offset, Math::max));
             if (!loop.haltAt(meeting, HALT_TIMEOUT) || !ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
                 throw new IllegalStateException("the rebuild and the live projection did not meet within "
                         + HALT_TIMEOUT);
