@@ -25,12 +25,12 @@ public class Ingestion implements SmartLifecycle {
     Ingestion(KafkaProperties kafka, EventApplier applier) {
         this.kafka = kafka;
         this.applier = applier;
-        this.live = newLoop("live", null);
+        this.live = newLoop("live", null, 0, 1);
     }
 
-    /** A loop over both topics writing the tables of {@code schema} (null: the live ones). */
-    public IngestionLoop newLoop(String name, String schema) {
-        return new IngestionLoop(name, schema, consumerProperties(name), TOPICS, applier);
+    /** A loop over a share of both topics' partitions writing the tables of {@code schema} (null: the live ones). */
+    public IngestionLoop newLoop(String name, String schema, int slice, int slices) {
+        return new IngestionLoop(name, schema, consumerProperties(name + "-" + slice), TOPICS, applier, slice, slices);
     }
 
     public Map<String, Object> consumerProperties(String clientSuffix) {

@@ -3,6 +3,7 @@ package org.mejora.reporting.ingest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ public final class IngestionLoop implements Runnable {
     private final List<String> topics;
     private final EventApplier applier;
     private final AtomicLong applied = new AtomicLong();
+    private final int slice;
+    private final int slices;
 
     private volatile boolean running = true;
     private volatile boolean reposition;
@@ -44,8 +48,15 @@ public final class IngestionLoop implements Runnable {
     /** Held while a batch is filtered and applied, so that a halt never lands in the middle of one. */
     private final Object batchLock = new Object();
 
+    /**
+     * @param slice  which share of the partitions this loop reads, from 0 to {@code slices - 1}: partitions are
+     *               independent (every entity belongs to one aggregate, every aggregate to one partition), so a
+     *               rebuild may read them in parallel
+     */
     public IngestionLoop(String name, String schema, Map<String, Object> consumerProperties, List<String> topics,
-                         EventApplier applier) {
+                         EventApplier applier, int slice, int slices) {
+        this.slice = slice;
+        this.slices = slices;
         this.name = name;
         this.schema = schema;
         this.consumerProperties = consumerProperties;
@@ -132,9 +143,16 @@ public final class IngestionLoop implements Runnable {
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            consumer.partitionsFor(topic).stream().sorted(Comparator.comparingInt(PartitionInfo::partition))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
-        return partitions;
+        List<TopicPartition> mine = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            if (i % slices == slice) {
+                mine.add(partitions.get(i));
+            }
+        }
+        return mine;
     }
 
     /** Applies nothing more from now on; returns the offsets up to which everything is applied. */

@@ -8,6 +8,7 @@ import org.mejora.reporting.ingest.Ingestion;
 import org.mejora.reporting.ingest.IngestionLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,8 +40,11 @@ class Rebuilder {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final AtomicReference<RebuildView> current = new AtomicReference<>();
+    private final int consumers;
 
-    Rebuilder(Ingestion ingestion, JdbcClient jdbc, TransactionTemplate transaction) {
+    Rebuilder(Ingestion ingestion, JdbcClient jdbc, TransactionTemplate transaction,
+              @Value("${mejora.reporting.rebuild.consumers:2}") int consumers) {
+        this.consumers = consumers;
         this.ingestion = ingestion;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -65,39 +69,47 @@ class Rebuilder {
     }
 
     private void run(RebuildView started) {
-        IngestionLoop loop = null;
+        List<IngestionLoop> loops = new ArrayList<>();
         try {
             List<String> tables = projectionTables();
             prepareShadow(tables);
             Map<TopicPartition, Long> beginning = offsets(true);
             Map<TopicPartition, Long> end = offsets(false);
             long total = end.keySet().stream().mapToLong(p -> end.get(p) - beginning.getOrDefault(p, 0L)).sum();
-            loop = ingestion.newLoop("rebuild", SHADOW);
-            Thread consumer = new Thread(loop, "reporting-rebuild-consumer");
-            consumer.setDaemon(true);
             Instant from = Instant.now();
-            consumer.start();
-            while (!caughtUp(loop, end)) {
-                progress(started, loop, total, from, "RUNNING");
+            for (int slice = 0; slice < consumers; slice++) {
+                IngestionLoop loop = ingestion.newLoop("rebuild", SHADOW, slice, consumers);
+                loops.add(loop);
+                Thread consumer = new Thread(loop, "reporting-rebuild-consumer-" + slice);
+                consumer.setDaemon(true);
+                consumer.start();
+            }
+            while (!caughtUp(loops, end)) {
+                progress(started, loops, total, from, "RUNNING");
                 Thread.sleep(250);
             }
-            progress(started, loop, total, from, "SWITCHING");
-            // Both stop where they stand; then both go on to the furthest of the two, so that each has applied
-            // exactly the same records when the checksums are taken.
+            progress(started, loops, total, from, "SWITCHING");
+            // All stop where they stand; then all go on to the furthest of the rebuild and the live projection, so
+            // that both have applied exactly the same records when the checksums are taken.
             Map<TopicPartition, Long> meeting = new HashMap<>(ingestion.live().haltHere());
-            loop.haltHere().forEach((partition, offset) -> meeting.merge(partition, offset, Math::max));
-            if (!loop.haltAt(meeting, HALT_TIMEOUT) || !ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
-                throw new IllegalStateException("the rebuild and the live projection did not meet within "
+            loops.forEach(loop -> loop.haltHere().forEach((p, offset) -> meeting.merge(p, offset, Math::max)));
+            for (IngestionLoop loop : loops) {
+                if (!loop.haltAt(meeting, HALT_TIMEOUT)) {
+                    throw new IllegalStateException("the rebuild did not reach the meeting point within " + HALT_TIMEOUT);
+                }
+            }
+            if (!ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
+                throw new IllegalStateException("the live projection did not reach the meeting point within "
                         + HALT_TIMEOUT);
             }
-            RebuildView measured = progress(started, loop, total, from, "SWITCHING");
+            RebuildView measured = progress(started, loops, total, from, "SWITCHING");
             Map<String, String> live = checksums("public", tables);
             Map<String, String> rebuilt = checksums(SHADOW, tables);
             switchOver(tables);
             ingestion.live().resume();
             current.set(measured.completed(live, rebuilt, Instant.now()));
-            log.info("rebuild {} completed: {} events at {}/s, checksums equal: {}", started.id(),
-                    measured.eventsDone(), measured.eventsPerSecond(), live.equals(rebuilt));
+            log.info("rebuild {} completed: {} events at {}/s with {} consumers, checksums equal: {}", started.id(),
+                    measured.eventsDone(), measured.eventsPerSecond(), consumers, live.equals(rebuilt));
         } catch (Exception e) {
             log.error("rebuild {} failed", started.id(), e);
             ingestion.live().resume();
@@ -106,21 +118,23 @@ class Rebuilder {
                 Thread.currentThread().interrupt();
             }
         } finally {
-            stopQuietly(loop);
+            loops.forEach(Rebuilder::stopQuietly);
             jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
         }
     }
 
-    private RebuildView progress(RebuildView started, IngestionLoop loop, long total, Instant from, String state) {
-        RebuildView view = started.progressed(state, loop.applied(), total, Duration.between(from, Instant.now()));
+    private RebuildView progress(RebuildView started, List<IngestionLoop> loops, long total, Instant from,
+                                 String state) {
+        long done = loops.stream().mapToLong(IngestionLoop::applied).sum();
+        RebuildView view = started.progressed(state, done, total, Duration.between(from, Instant.now()));
         current.set(view);
         return view;
     }
 
-    private static boolean caughtUp(IngestionLoop loop, Map<TopicPartition, Long> end) {
-        Map<TopicPartition, Long> positions = loop.positions();
-        return !positions.isEmpty()
-                && end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    private static boolean caughtUp(List<IngestionLoop> loops, Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        loops.forEach(loop -> positions.putAll(loop.positions()));
+        return end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), -1L) >= e.getValue());
     }
 
     /** Every table the migrations created is a projection; Flyway's own history is not. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mejora.envelope.EventEnvelope;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +249,7 @@ public final class EntityFold {
                 "supervisorId"));
         kinds.put("VERIFICATION", List.of("compliant", "effective"));
         kinds.put("SCORE", List.of("finalScore", "ratingLevel"));
-        return java.util.Collections.unmodifiableMap(kinds);
+        return Collections.unmodifiableMap(kinds);
     }
 
     /** An entity by type ({@code Plan}, {@code Finding}, {@code Action}, {@code Evaluation}, …) and id. */
