@@ -56,15 +56,36 @@ public class EventApplier {
         });
     }
 
+    /**
+     * Applies the records in one transaction. If that fails, each record is applied in a transaction of its own, and
+     * one that still fails is recorded in the history without interpreting its payload and reported: one event this
+     * version cannot fold never blocks its partition. A failure that is not the event's (the database is down) fails
+     * again there and is retried by the caller.
+     */
     public void apply(String schema, List<ConsumerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
             return;
         }
+        try {
+            applyInOneTransaction(schema, records, null);
+        } catch (RuntimeException batchFailure) {
+            if (records.size() > 1) {
+                records.forEach(record -> apply(schema, List.of(record)));
+                return;
+            }
+            log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
+                    records.get(0).offset(), batchFailure);
+            applyInOneTransaction(schema, records, batchFailure.toString());
+        }
+    }
+
+    /** @param failure null to interpret the events; otherwise why they could not be, to record them uninterpreted */
+    private void applyInOneTransaction(String schema, List<ConsumerRecord<String, byte[]>> records, String failure) {
         transaction.executeWithoutResult(status -> {
             useSchema(schema);
             Map<TopicPartition, Long> next = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                applyRecord(record);
+                applyRecord(record, failure);
                 next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
             }
             next.forEach((partition, offset) -> jdbc.sql("""
@@ -82,7 +103,7 @@ public class EventApplier {
         }
     }
 
-    private void applyRecord(ConsumerRecord<String, byte[]> record) {
+    private void applyRecord(ConsumerRecord<String, byte[]> record, String failure) {
         EventEnvelope event;
         try {
             event = codec.read(record.value());
@@ -102,8 +123,8 @@ public class EventApplier {
                 .params(event.aggregateType(), event.aggregateId())
                 .query(Long.class).optional().orElse(0L);
         if (event.sequence() == expected) {
-            applyInSequence(record, event);
-            drainParked(record, event.aggregateType(), event.aggregateId(), expected + 1);
+            applyInSequence(record, event, failure);
+            drainParked(record, event.aggregateType(), event.aggregateId(), expected + 1, failure);
         } else if (event.sequence() > expected) {
             park(record, event, expected);
         } else {
@@ -112,11 +133,12 @@ public class EventApplier {
         }
     }
 
-    private void applyInSequence(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-        String kind = catalog.problem(event.eventType(), event.schemaVersion());
+    private void applyInSequence(ConsumerRecord<String, byte[]> record, EventEnvelope event, String failure) {
+        String kind = failure == null ? catalog.problem(event.eventType(), event.schemaVersion()) : "failed_event";
         if (kind != null) {
             problem(kind, record, event, event.eventType() + " v" + event.schemaVersion()
-                    + " is recorded in the history but not interpreted by this version of reporting-service");
+                    + " is recorded in the history but not interpreted by this version of reporting-service"
+                    + (failure == null ? "" : ": " + failure));
         }
         projections.forEach(projection -> projection.apply(event, kind == null));
         jdbc.sql("""
@@ -139,7 +161,7 @@ public class EventApplier {
     }
 
     private void drainParked(ConsumerRecord<String, byte[]> record, String aggregateType, String aggregateId,
-                             long from) {
+                             long from, String failure) {
         long next = from;
         while (true) {
             Optional<String> parked = jdbc.sql("""
@@ -150,7 +172,7 @@ public class EventApplier {
             if (parked.isEmpty()) {
                 break;
             }
-            applyInSequence(record, codec.read(parked.get().getBytes(StandardCharsets.UTF_8)));
+            applyInSequence(record, codec.read(parked.get().getBytes(StandardCharsets.UTF_8)), failure);
             next++;
         }
         if (next > from) {

@@ -160,6 +160,26 @@ class AuditHistoryIT extends ReportingIT {
     }
 
     @Test
+    void anEventThatCannotBeFoldedIsRecordedAndReportedAndWhatFollowsStillApplies() {
+        String planId = UUID.randomUUID().toString();
+        EventStream stream = new EventStream("Plan", planId, institution);
+        TopicProbe.publish("mejora.plan.events", List.of(
+                stream.next("PlanCreated", day("2023-03-01"), SeedPlans.OWNER, "planId", planId,
+                        "signatures", "not an object"),
+                stream.next("PlanApproved", day("2023-03-02"), SeedPlans.APPROVER, "planId", planId,
+                        "approver", Map.of("name", "CESAR AUGUSTO CRUZ GONZALEZ", "role", "PLAN_APPROVER",
+                                "position", "Secretario de Planeación", "date", "2023-03-02")),
+                stream.next("PlanExecutionStarted", day("2023-03-03"), SeedPlans.APPROVER, "planId", planId)));
+
+        String path = "/api/reports/history/plans/" + planId;
+        awaitTotal(path, 3);
+        JsonNode entries = auditor().get(path).json().get("entries");
+        assertThat(kinds(entries.get(1))).containsExactly("UNREAD");
+        assertThat(change(entries.get(2), "status")).isEqualTo("DRAFT -> IN_EXECUTION");
+        assertThat(openProblems().path("failed_event").asLong()).isPositive();
+    }
+
+    @Test
     void onlyTheInstitutionsReadersSeeAHistory() {
         SeedPlans plan = new SeedPlans(institution);
         TopicProbe.publish("mejora.plan.events", plan.gemFm014());
