@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Loads demo data from the seeds through the gateway, as users would (see infra/demo/README.md), once: a system
-# whose plan store already holds events is left alone, so a second run changes nothing.
+# that already holds the demo's plans is left alone, so a second run changes nothing.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/../lib/env.sh
 source "$here/../lib/env.sh"
 gateway=http://localhost:${MEJORA_GATEWAY_PORT:-8080}
 
-events=$(PGPASSWORD=$MEJORA_DB_PASSWORD_PLAN psql -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U plan -d plan -tAc \
-  "select count(*) from domain_event_entry" 2>/dev/null || echo 0)
-if ((events > 0)); then
-  log "demo data: the plan store already holds $events events; nothing loaded"
+# The demo's first plan is the mark that it was loaded (the store may hold other events, e.g. individual plans).
+loaded=$(PGPASSWORD=$MEJORA_DB_PASSWORD_PLAN psql -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U plan -d plan -tAc \
+  "select count(*) from domain_event_entry where payload_type like '%PlanCreated'
+     and convert_from(payload, 'UTF8') like '%\"institutionId\":\"alcaldia-calica\"%'" 2>/dev/null || echo 0)
+if ((loaded > 0)); then
+  log "demo data: already loaded; nothing to do"
   exit 0
 fi
 
