@@ -19,16 +19,12 @@ log "building the services (skipping tests)"
 mejora_mvn -B -q -DskipTests package -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app -am
 
 # A per-installation secret shared by the gateway and the services, and the local key pair that signs demo tokens.
-mkdir -p "$MEJORA_STATE_DIR/keys" "$MEJORA_PIDS" "$MEJORA_LOGS"
+mkdir -p "$MEJORA_PIDS" "$MEJORA_LOGS"
 secret_file=$MEJORA_STATE_DIR/gateway-secret
 [[ -s $secret_file ]] || openssl rand -hex 32 >"$secret_file"
 export MEJORA_GATEWAY_SECRET=${MEJORA_GATEWAY_SECRET:-$(<"$secret_file")}
-keys=$MEJORA_STATE_DIR/keys
-if [[ ! -s $keys/jwt-private.pem ]]; then
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/jwt-private.pem" 2>/dev/null
-  openssl pkey -in "$keys/jwt-private.pem" -pubout -out "$keys/jwt-public.pem"
-fi
-export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$keys/jwt-public.pem}
+"$here/token.sh" admin local ADMIN >/dev/null # makes the local key pair on first use
+export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-public.pem}
 
 for app in "${MEJORA_APPS[@]}"; do
   if pid=$(app_pid "$app"); then
