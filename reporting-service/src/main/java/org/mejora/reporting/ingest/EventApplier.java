@@ -75,7 +75,9 @@ public class EventApplier {
             }
             log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
                     records.get(0).offset(), batchFailure);
-            applyInOneTransaction(schema, records, batchFailure.toString());
+            // Only the exception's type: its message may be dropped by the JIT after many throws, and a rebuild
+            // must record exactly what the live projection recorded.
+            applyInOneTransaction(schema, records, batchFailure.getClass().getName());
         }
     }
 

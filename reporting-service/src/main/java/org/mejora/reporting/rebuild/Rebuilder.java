@@ -105,6 +105,7 @@ class Rebuilder {
             RebuildView measured = progress(started, loops, total, from, "SWITCHING");
             Map<String, String> live = checksums("public", tables);
             Map<String, String> rebuilt = checksums(SHADOW, tables);
+            tables.stream().filter(table -> !live.get(table).equals(rebuilt.get(table))).forEach(this::logDifference);
             switchOver(tables);
             ingestion.live().resume();
             current.set(measured.completed(live, rebuilt, Instant.now()));
@@ -154,6 +155,15 @@ class Rebuilder {
             tables.forEach(table -> jdbc.sql("create table %s.%s (like public.%s including all)"
                     .formatted(SHADOW, table, table)).update());
         });
+    }
+
+    /** For an operator: the first rows that only the live table or only the rebuilt one holds. */
+    private void logDifference(String table) {
+        String sample = "select t::text from (select * from %s.%s except all select * from %s.%s) t limit 5";
+        List<String> onlyLive = jdbc.sql(sample.formatted("public", table, SHADOW, table)).query(String.class).list();
+        List<String> onlyRebuilt = jdbc.sql(sample.formatted(SHADOW, table, "public", table))
+                .query(String.class).list();
+        log.warn("{} differs; only live: {}; only rebuilt: {}", table, onlyLive, onlyRebuilt);
     }
 
     /** An ordered hash of each table's rows: equal contents give equal checksums whatever the physical order. */
