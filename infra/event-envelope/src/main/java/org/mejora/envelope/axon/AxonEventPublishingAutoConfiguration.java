@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -30,18 +32,29 @@ import javax.sql.DataSource;
  * {@link AxonStore#MIGRATIONS}) and forwards them to that topic from the pooled streaming processor
  * {@value #PROCESSOR}, whose token lives in the same database.
  * <p>
- * Axon's own JdbcAutoConfiguration is ordered after Boot 3's DataSource auto-configuration and backs off under
- * Boot 4, so the JDBC event storage engine and token store are defined here.
+ * Axon's own JdbcAutoConfiguration and TransactionAutoConfiguration are ordered after Boot 3's DataSource and
+ * transaction auto-configurations and back off under Boot 4 (Axon then runs without transactions: a command's events
+ * and the view rows its handlers write would commit apart, each on its own pooled connection). So the JDBC event
+ * storage engine, the token store and the Spring transaction manager are defined here.
  */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"},
         beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
 @ConditionalOnClass({EventProcessingConfigurer.class, KafkaTemplate.class})
 @ConditionalOnProperty("mejora.events.topic")
 public class AxonEventPublishingAutoConfiguration {
 
     public static final String PROCESSOR = "kafka-publisher";
+
+    /** One Spring transaction, on one connection, for a command's events and the views its handlers update. */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
 
     @Bean
     ConnectionProvider axonConnectionProvider(DataSource dataSource) {
