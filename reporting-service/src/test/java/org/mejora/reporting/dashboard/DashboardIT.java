@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.identity.Role;
 import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionClosed;
 import org.mejora.plan.api.ActionDetails;
+import org.mejora.plan.api.ActionImplemented;
 import org.mejora.plan.api.ActionProgressRecorded;
 import org.mejora.plan.api.IndividualPlanLink;
 import org.mejora.plan.api.PlanCreated;
@@ -88,6 +90,32 @@ class DashboardIT extends ReportingIT {
 
         assertThat(auditor().get("/api/reports/plans/" + plan.planId + "/compare?from=2022-03-10&to=2021-10-31")
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void anActionClosedWithoutAnEffectivenessCheckStandsOutBetweenTwoCuts() {
+        String planId = UUID.randomUUID().toString();
+        String actionId = UUID.randomUUID().toString();
+        EventStream stream = new EventStream("Plan", planId, institution);
+        TopicProbe.publish("mejora.plan.events", List.of(
+                stream.next(day("2022-01-10"), SeedPlans.OWNER, new PlanCreated(planId, institution, PlanKind.AUDIT,
+                        "Plan 2022", null, null, null, null, null, null, null, "2022", null)),
+                stream.next(day("2022-01-11"), SeedPlans.OWNER, new ActionAdded(planId, UUID.randomUUID().toString(),
+                        actionId, new ActionDetails("1", "Actualizar el procedimiento", null, null, List.of(), null,
+                        null, "Talento Humano", null, null, "2022-02", "2022-06", 4, null))),
+                stream.next(day("2022-05-02"), SeedPlans.OWNER, new ActionImplemented(planId, actionId,
+                        "Procedimiento publicado", null, LocalDate.of(2022, 5, 2))),
+                stream.next(day("2022-05-03"), SeedPlans.OWNER, new ActionClosed(planId, actionId,
+                        LocalDate.of(2022, 5, 3)))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(auditor()
+                .get("/api/reports/history/plans/" + planId).json().path("total").asLong()).isEqualTo(4));
+
+        JsonNode cuts = auditor().get("/api/reports/plans/" + planId + "/compare?from=2022-03-01&to=2022-06-30")
+                .json();
+        assertThat(find(cuts.get("closedWithoutEffectivenessCheck"), actionId).get("status").asText())
+                .isEqualTo("CLOSED");
+        assertThat(cuts.get("onTimeByResponsibleUnit").get("Talento Humano").get("rate").decimalValue())
+                .isEqualByComparingTo("1");
     }
 
     @Test
