@@ -1,6 +1,7 @@
 package org.mejora.envelope.axon;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -104,6 +105,11 @@ public class AxonEventPublishingAutoConfiguration {
                                             @Value("${mejora.events.topic}") String topic,
                                             @Value("${mejora.events.ack-timeout-seconds:30}") long ackTimeout) {
         return new KafkaEventForwarder(kafka, topic, new EnvelopeCodec(), ackTimeout);
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway commands) {
+        return new CommandSender(commands);
     }
 
     @Autowired

@@ -20,7 +20,7 @@ import org.mejora.evaluation.cycle.query.StageReport;
 import org.mejora.evaluation.cycle.query.YearReport;
 import org.mejora.evaluation.evaluation.command.ConsolidateEvaluationCommand;
 import org.mejora.evaluation.evaluation.command.OpenEvaluationCommand;
-import org.mejora.evaluation.web.CommandSender;
+import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
 import org.mejora.identity.IdentityVerificationFilter;

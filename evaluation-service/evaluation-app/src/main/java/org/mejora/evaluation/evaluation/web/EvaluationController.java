@@ -31,7 +31,7 @@ import org.mejora.evaluation.evaluation.command.SubmitSelfEvaluationCommand;
 import org.mejora.evaluation.evaluation.query.EvaluationQueries;
 import org.mejora.evaluation.evaluation.query.EvaluationSummary;
 import org.mejora.evaluation.evaluation.query.EvaluationView;
-import org.mejora.evaluation.web.CommandSender;
+import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
 import org.mejora.identity.IdentityVerificationFilter;

@@ -4,7 +4,7 @@ import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.plan.query.PlanQueries;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.CommandSender;
+import org.mejora.envelope.axon.CommandSender;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

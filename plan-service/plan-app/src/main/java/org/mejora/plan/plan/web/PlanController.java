@@ -22,7 +22,7 @@ import org.mejora.plan.plan.command.SubmitPlanForReviewCommand;
 import org.mejora.plan.plan.query.PlanQueries;
 import org.mejora.plan.plan.query.PlanSummary;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.CommandSender;
+import org.mejora.envelope.axon.CommandSender;
 import org.mejora.plan.web.Forbidden;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.mejora.evaluation.web;
+package org.mejora.envelope.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -7,19 +7,20 @@ import org.mejora.envelope.EventMetadata;
 import org.mejora.identity.IdentityHeaders;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.UUID;
 
-/** Sends a command on behalf of the calling user, so that its events record who, in which role and request. */
-@Component
+/**
+ * Sends a command on behalf of the calling user, so that its events record who, in which role, for which institution
+ * and in which request (the gateway's correlation id).
+ */
 public class CommandSender {
 
     private final CommandGateway commands;
 
-    CommandSender(CommandGateway commands) {
+    public CommandSender(CommandGateway commands) {
         this.commands = commands;
     }
 
