@@ -37,8 +37,16 @@ for app in "${MEJORA_APPS[@]}"; do
   echo $! >"$MEJORA_PIDS/$app.pid"
 done
 
+# Stops everything even when the terminal's pipe is gone (Ctrl-C on `infra/run.sh | tee` kills tee first).
+shut_down() {
+  trap '' PIPE INT TERM
+  set +e
+  stop_apps
+  "$here/infra-down.sh"
+  exit 0
+}
 if ! $detach; then
-  trap 'echo; stop_apps; "$here/infra-down.sh"; exit 0' INT TERM
+  trap shut_down INT TERM
 fi
 
 for app in "${MEJORA_APPS[@]}"; do
@@ -74,9 +82,7 @@ while true; do
   for app in "${MEJORA_APPS[@]}"; do
     if ! app_pid "$app" >/dev/null; then
       log "$app stopped; stopping the rest"
-      stop_apps
-      "$here/infra-down.sh"
-      exit 0
+      shut_down
     fi
   done
   sleep 2

@@ -37,7 +37,8 @@ export MEJORA_ROOT MEJORA_STATE_DIR MEJORA_START_POSTGRES MEJORA_DB_HOST MEJORA_
   MEJORA_KAFKA_TOPICS=(mejora.plan.events mejora.evaluation.events)
 }
 
-log() { echo "[infra] $*" >&2; }
+# A log line that cannot be written (e.g. the terminal's pipe is gone on Ctrl-C) must not abort a start or a stop.
+log() { echo "[infra] $*" >&2 || true; }
 die() { echo "[infra] ERROR: $*" >&2; exit 1; }
 is_true() { case ${1,,} in true | 1 | yes | on) return 0 ;; *) return 1 ;; esac; }
 
