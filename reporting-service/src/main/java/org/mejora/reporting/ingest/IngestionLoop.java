@@ -68,18 +68,22 @@ public final class IngestionLoop implements Runnable {
     public void run() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            seekToRecorded(consumer, partitions);
+            List<TopicPartition> partitions = null;
+            reposition = true;
             while (running) {
                 try {
+                    if (partitions == null) {
+                        partitions = partitions(consumer);
+                        consumer.assign(partitions);
+                    }
                     step(consumer, partitions);
                 } catch (RuntimeException e) {
-                    // The batch rolled back: start again from what the database recorded, after a pause.
+                    // The batch rolled back, or the database was unreachable: start again from what the database
+                    // recorded, after a pause. The loop itself never dies of it; it stops only when told to.
                     lastError = e.toString();
                     log.error("{}: batch failed, retrying from the recorded offsets", name, e);
+                    reposition = true;
                     sleep(1000);
-                    seekToRecorded(consumer, partitions);
                 }
             }
         } finally {
@@ -184,9 +188,10 @@ public final class IngestionLoop implements Runnable {
         stopAt = null;
     }
 
-    public void stop() throws InterruptedException {
+    /** Returns whether the loop has stopped within 10 seconds. */
+    public boolean stop() throws InterruptedException {
         running = false;
-        finished.await(10, TimeUnit.SECONDS);
+        return finished.await(10, TimeUnit.SECONDS);
     }
 
     public long applied() {

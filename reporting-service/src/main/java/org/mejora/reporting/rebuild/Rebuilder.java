@@ -68,60 +68,74 @@ class Rebuilder {
         return current.get();
     }
 
+    /**
+     * The outcome is published only once the rebuild's consumers have stopped and its shadow schema is gone: until
+     * then a new rebuild cannot start, so one rebuild's clean-up never drops the next one's tables.
+     */
     private void run(RebuildView started) {
         List<IngestionLoop> loops = new ArrayList<>();
+        RebuildView outcome;
         try {
-            List<String> tables = projectionTables();
-            prepareShadow(tables);
-            Map<TopicPartition, Long> beginning = offsets(true);
-            Map<TopicPartition, Long> end = offsets(false);
-            long total = end.keySet().stream().mapToLong(p -> end.get(p) - beginning.getOrDefault(p, 0L)).sum();
-            Instant from = Instant.now();
-            for (int slice = 0; slice < consumers; slice++) {
-                IngestionLoop loop = ingestion.newLoop("rebuild", SHADOW, slice, consumers);
-                loops.add(loop);
-                Thread consumer = new Thread(loop, "reporting-rebuild-consumer-" + slice);
-                consumer.setDaemon(true);
-                consumer.start();
-            }
-            while (!caughtUp(loops, end)) {
-                progress(started, loops, total, from, "RUNNING");
-                Thread.sleep(250);
-            }
-            progress(started, loops, total, from, "SWITCHING");
-            // All stop where they stand; then all go on to the furthest of the rebuild and the live projection, so
-            // that both have applied exactly the same records when the checksums are taken.
-            Map<TopicPartition, Long> meeting = new HashMap<>(ingestion.live().haltHere());
-            loops.forEach(loop -> loop.haltHere().forEach((p, offset) -> meeting.merge(p, offset, Math::max)));
-            for (IngestionLoop loop : loops) {
-                if (!loop.haltAt(meeting, HALT_TIMEOUT)) {
-                    throw new IllegalStateException("the rebuild did not reach the meeting point within " + HALT_TIMEOUT);
-                }
-            }
-            if (!ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
-                throw new IllegalStateException("the live projection did not reach the meeting point within "
-                        + HALT_TIMEOUT);
-            }
-            RebuildView measured = progress(started, loops, total, from, "SWITCHING");
-            Map<String, String> live = checksums("public", tables);
-            Map<String, String> rebuilt = checksums(SHADOW, tables);
-            tables.stream().filter(table -> !live.get(table).equals(rebuilt.get(table))).forEach(this::logDifference);
-            switchOver(tables);
-            ingestion.live().resume();
-            current.set(measured.completed(live, rebuilt, Instant.now()));
-            log.info("rebuild {} completed: {} events at {}/s with {} consumers, checksums equal: {}", started.id(),
-                    measured.eventsDone(), measured.eventsPerSecond(), consumers, live.equals(rebuilt));
+            outcome = rebuild(started, loops);
         } catch (Exception e) {
             log.error("rebuild {} failed", started.id(), e);
             ingestion.live().resume();
-            current.set(current.get().failed(e.toString(), Instant.now()));
+            outcome = current.get().failed(e.toString(), Instant.now());
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-        } finally {
+        }
+        try {
             loops.forEach(Rebuilder::stopQuietly);
             jdbc.sql("drop schema if exists " + SHADOW + " cascade").update();
+        } catch (RuntimeException e) {
+            log.error("rebuild {}: the shadow schema {} could not be dropped", started.id(), SHADOW, e);
+        } finally {
+            current.set(outcome);
         }
+    }
+
+    private RebuildView rebuild(RebuildView started, List<IngestionLoop> loops) throws InterruptedException {
+        List<String> tables = projectionTables();
+        prepareShadow(tables);
+        Map<TopicPartition, Long> beginning = offsets(true);
+        Map<TopicPartition, Long> end = offsets(false);
+        long total = end.keySet().stream().mapToLong(p -> end.get(p) - beginning.getOrDefault(p, 0L)).sum();
+        Instant from = Instant.now();
+        for (int slice = 0; slice < consumers; slice++) {
+            IngestionLoop loop = ingestion.newLoop("rebuild", SHADOW, slice, consumers);
+            loops.add(loop);
+            Thread consumer = new Thread(loop, "reporting-rebuild-consumer-" + slice);
+            consumer.setDaemon(true);
+            consumer.start();
+        }
+        while (!caughtUp(loops, end)) {
+            progress(started, loops, total, from, "RUNNING");
+            Thread.sleep(250);
+        }
+        progress(started, loops, total, from, "SWITCHING");
+        // All stop where they stand; then all go on to the furthest of the rebuild and the live projection, so
+        // that both have applied exactly the same records when the checksums are taken.
+        Map<TopicPartition, Long> meeting = new HashMap<>(ingestion.live().haltHere());
+        loops.forEach(loop -> loop.haltHere().forEach((p, offset) -> meeting.merge(p, offset, Math::max)));
+        for (IngestionLoop loop : loops) {
+            if (!loop.haltAt(meeting, HALT_TIMEOUT)) {
+                throw new IllegalStateException("the rebuild did not reach the meeting point within " + HALT_TIMEOUT);
+            }
+        }
+        if (!ingestion.live().haltAt(meeting, HALT_TIMEOUT)) {
+            throw new IllegalStateException("the live projection did not reach the meeting point within "
+                    + HALT_TIMEOUT);
+        }
+        RebuildView measured = progress(started, loops, total, from, "SWITCHING");
+        Map<String, String> live = checksums("public", tables);
+        Map<String, String> rebuilt = checksums(SHADOW, tables);
+        tables.stream().filter(table -> !live.get(table).equals(rebuilt.get(table))).forEach(this::logDifference);
+        switchOver(tables);
+        ingestion.live().resume();
+        log.info("rebuild {} completed: {} events at {}/s with {} consumers, checksums equal: {}", started.id(),
+                measured.eventsDone(), measured.eventsPerSecond(), consumers, live.equals(rebuilt));
+        return measured.completed(live, rebuilt, Instant.now());
     }
 
     private RebuildView progress(RebuildView started, List<IngestionLoop> loops, long total, Instant from,
@@ -200,7 +214,9 @@ class Rebuilder {
             return;
         }
         try {
-            loop.stop();
+            if (!loop.stop()) {
+                log.warn("a rebuild consumer did not stop within 10 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

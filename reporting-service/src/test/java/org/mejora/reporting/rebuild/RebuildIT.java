@@ -65,12 +65,11 @@ class RebuildIT extends ReportingIT {
         reader.start();
         JsonNode result;
         try {
+            // The live tables may hold rows folded by an older build of this service: the first rebuild refolds
+            // them with this one. The second starts the moment the first is reported done, and must find nothing
+            // to change.
+            rebuild(admin);
             result = rebuild(admin);
-            // The live tables may hold rows folded by an older build of this service: that rebuild refolded them
-            // with this one, and the next one must find nothing to change.
-            if (!result.get("checksumsEqual").asBoolean()) {
-                result = rebuild(admin);
-            }
         } finally {
             rebuilding.set(false);
             reader.join();
