@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local PostgreSQL for Mejora: roles plan/evaluation/reporting and their 12 databases.
-#   infra/postgres.sh start|stop [--force]|status
+#   infra/postgres.sh start|stop [--force]|status|reset SET...
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
@@ -138,6 +138,31 @@ stop() {
   rm -f "$MARKER"
 }
 
+# Drops and recreates the services' databases of the given sets (e.g. `test system` gives plan_test, ...), for a
+# test run whose Kafka broker is new: projections and publishing positions must describe the topics they run on.
+reset() {
+  (($#)) || die "usage: $0 reset SET..."
+  take_lock postgres
+  local sql="" svc set db
+  for set in "$@"; do
+    [[ $set =~ ^[a-z0-9_]+$ ]] || die "not a database set name: $set"
+    for svc in "${MEJORA_SERVICES[@]}"; do
+      db=${svc}_$set
+      sql+="DROP DATABASE IF EXISTS $db WITH (FORCE);
+CREATE DATABASE $db OWNER $svc;
+"
+    done
+  done
+  if is_true "$MEJORA_START_POSTGRES"; then
+    as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$MEJORA_DB_PORT" -d postgres <<<"$sql" >/dev/null
+  elif [[ -n $MEJORA_DB_ADMIN_URL ]]; then
+    psql -X -q -v ON_ERROR_STOP=1 -d "$MEJORA_DB_ADMIN_URL" <<<"$sql" >/dev/null
+  else
+    die "cannot reset databases without MEJORA_DB_ADMIN_URL on a server infra/ does not run"
+  fi
+  log "databases reset: sets $*"
+}
+
 status() {
   command -v pg_lsclusters >/dev/null && pg_lsclusters
   if pg_isready -q -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -t 2; then
@@ -152,5 +177,6 @@ case ${1:-} in
   start) start ;;
   stop) stop "${2:-}" ;;
   status) status ;;
-  *) die "usage: $0 start|stop [--force]|status" ;;
+  reset) shift; reset "$@" ;;
+  *) die "usage: $0 start|stop [--force]|status|reset SET..." ;;
 esac

@@ -18,7 +18,15 @@ log "test infrastructure: $MEJORA_TEST_INFRA"
 kafka_was_up=true
 if [[ $MEJORA_TEST_INFRA == local ]]; then
   "$here/kafka.sh" status >/dev/null 2>&1 || kafka_was_up=false
+  new_broker=false
+  if is_true "$MEJORA_START_KAFKA" && [[ ! -e $MEJORA_KAFKA_DIR/data/meta.properties ]]; then new_broker=true; fi
   "$here/infra-up.sh"
+  # A new broker has empty topics: databases left by an earlier run would hold projections of events it never had
+  # and offsets beyond its ends. The suite starts from empty ones instead.
+  if [[ $new_broker == true ]]; then
+    if [[ -n ${MEJORA_TEST_DB_SET:-} ]]; then "$here/postgres.sh" reset "$MEJORA_TEST_DB_SET"
+    else "$here/postgres.sh" reset test system; fi
+  fi
 fi
 
 stop_what_we_started() {
