@@ -7,15 +7,22 @@ import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies a batch of records to every projection in ONE transaction together with the dedupe rows, the aggregates'
@@ -32,12 +39,15 @@ public class EventApplier {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final EventCatalog catalog = new EventCatalog();
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final List<Projection> projections;
     private final MeterRegistry meters;
 
-    EventApplier(JdbcClient jdbc, TransactionTemplate transaction, List<Projection> projections, MeterRegistry meters) {
+    EventApplier(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transaction, List<Projection> projections,
+                 MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transaction = transaction;
         this.projections = projections;
         this.meters = meters;
@@ -85,16 +95,24 @@ public class EventApplier {
     private void applyInOneTransaction(String schema, List<ConsumerRecord<String, byte[]>> records, String failure) {
         transaction.executeWithoutResult(status -> {
             useSchema(schema);
+            List<Decoded> decoded = records.stream().map(this::decode).toList();
+            Unit unit = new Unit(decoded.stream().map(Decoded::event).filter(Objects::nonNull).toList());
             Map<TopicPartition, Long> next = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                applyRecord(record, failure);
-                next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            for (Decoded record : decoded) {
+                if (record.event() == null) {
+                    unreadable(record.record(), record.malformed());
+                } else {
+                    applyRecord(unit, record.record(), record.event(), failure);
+                }
+                next.merge(new TopicPartition(record.record().topic(), record.record().partition()),
+                        record.record().offset() + 1, Math::max);
             }
-            next.forEach((partition, offset) -> jdbc.sql("""
+            unit.flush();
+            batches.batchUpdate("""
                             insert into consumer_offset (topic, partition_no, next_offset) values (?, ?, ?)
-                            on conflict (topic, partition_no) do update set next_offset = excluded.next_offset""")
-                    .params(partition.topic(), partition.partition(), offset)
-                    .update());
+                            on conflict (topic, partition_no) do update set next_offset = excluded.next_offset""",
+                    next.entrySet().stream().map(e -> new Object[]{e.getKey().topic(), e.getKey().partition(),
+                            e.getValue()}).toList());
         });
     }
 
@@ -105,49 +123,43 @@ public class EventApplier {
         }
     }
 
-    private void applyRecord(ConsumerRecord<String, byte[]> record, String failure) {
-        EventEnvelope event;
+    private Decoded decode(ConsumerRecord<String, byte[]> record) {
         try {
-            event = codec.read(record.value());
+            return new Decoded(record, codec.read(record.value()), null);
         } catch (EnvelopeCodec.MalformedEnvelopeException e) {
-            unreadable(record, e.getMessage());
-            return;
+            return new Decoded(record, null, e.getMessage());
         }
-        int recorded = jdbc.sql("insert into processed_event (event_id) values (?) on conflict do nothing")
-                .param(event.eventId())
-                .update();
-        if (recorded == 0) {
+    }
+
+    private void applyRecord(Unit unit, ConsumerRecord<String, byte[]> record, EventEnvelope event, String failure) {
+        if (!unit.firstTime(event.eventId())) {
             log.debug("event {} already applied", event.eventId());
             return;
         }
-        long expected = jdbc.sql("""
-                        select next_sequence from aggregate_sequence where aggregate_type = ? and aggregate_id = ?""")
-                .params(event.aggregateType(), event.aggregateId())
-                .query(Long.class).optional().orElse(0L);
+        Aggregate aggregate = new Aggregate(event.aggregateType(), event.aggregateId());
+        long expected = unit.expected(aggregate);
         if (event.sequence() == expected) {
-            applyInSequence(record, event, failure);
-            drainParked(record, event.aggregateType(), event.aggregateId(), expected + 1, failure);
+            applyInSequence(unit, record, event, failure);
+            drainParked(unit, record, aggregate, expected + 1, failure);
         } else if (event.sequence() > expected) {
             park(record, event, expected);
+            unit.parked(aggregate);
         } else {
             problem("sequence_reused", record, event, "sequence " + event.sequence()
                     + " was already taken by another event of this aggregate; event " + event.eventId() + " skipped");
         }
     }
 
-    private void applyInSequence(ConsumerRecord<String, byte[]> record, EventEnvelope event, String failure) {
+    private void applyInSequence(Unit unit, ConsumerRecord<String, byte[]> record, EventEnvelope event,
+                                 String failure) {
         String kind = failure == null ? catalog.problem(event.eventType(), event.schemaVersion()) : "failed_event";
         if (kind != null) {
             problem(kind, record, event, event.eventType() + " v" + event.schemaVersion()
                     + " is recorded in the history but not interpreted by this version of reporting-service"
                     + (failure == null ? "" : ": " + failure));
         }
-        projections.forEach(projection -> projection.apply(event, kind == null));
-        jdbc.sql("""
-                        insert into aggregate_sequence (aggregate_type, aggregate_id, next_sequence) values (?, ?, ?)
-                        on conflict (aggregate_type, aggregate_id) do update set next_sequence = excluded.next_sequence""")
-                .params(event.aggregateType(), event.aggregateId(), event.sequence() + 1)
-                .update();
+        unit.projections.forEach(projection -> projection.apply(event, kind == null));
+        unit.advance(new Aggregate(event.aggregateType(), event.aggregateId()), event.sequence() + 1);
     }
 
     /** Waits for the missing events of its aggregate; the gap is reported until they arrive. */
@@ -162,8 +174,13 @@ public class EventApplier {
                 + event.aggregateId() + " but received " + event.sequence() + "; held until the missing events arrive");
     }
 
-    private void drainParked(ConsumerRecord<String, byte[]> record, String aggregateType, String aggregateId,
-                             long from, String failure) {
+    private void drainParked(Unit unit, ConsumerRecord<String, byte[]> record, Aggregate aggregate, long from,
+                             String failure) {
+        if (!unit.hasParked(aggregate)) {
+            return;
+        }
+        String aggregateType = aggregate.type();
+        String aggregateId = aggregate.id();
         long next = from;
         while (true) {
             Optional<String> parked = jdbc.sql("""
@@ -174,7 +191,7 @@ public class EventApplier {
             if (parked.isEmpty()) {
                 break;
             }
-            applyInSequence(record, codec.read(parked.get().getBytes(StandardCharsets.UTF_8)), failure);
+            applyInSequence(unit, record, codec.read(parked.get().getBytes(StandardCharsets.UTF_8)), failure);
             next++;
         }
         if (next > from) {
@@ -219,5 +236,93 @@ public class EventApplier {
 
     private static String clip(String text) {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private record Decoded(ConsumerRecord<String, byte[]> record, EventEnvelope event, String malformed) {
+    }
+
+    private record Aggregate(String type, String id) {
+    }
+
+    /**
+     * What one transaction's events need to know, read in a few queries up front: which of them were already
+     * applied, where their aggregates stand, which aggregates have parked events. What they change is kept here and
+     * written by {@link #flush()} in JDBC batches.
+     */
+    private final class Unit {
+
+        private final Set<UUID> processed = new HashSet<>();
+        private final List<Object[]> newlyProcessed = new ArrayList<>();
+        private final Map<Aggregate, Long> nextSequence = new HashMap<>();
+        private final Set<Aggregate> advanced = new LinkedHashSet<>();
+        private final Set<Aggregate> withParked = new HashSet<>();
+        private final List<Projection.Batch> projections;
+
+        Unit(List<EventEnvelope> events) {
+            List<Aggregate> aggregates = events.stream()
+                    .map(event -> new Aggregate(event.aggregateType(), event.aggregateId())).distinct().toList();
+            if (!events.isEmpty()) {
+                processed.addAll(jdbc.sql("""
+                                select event_id from processed_event where event_id = any(cast(? as uuid[]))""")
+                        .param(events.stream().map(event -> event.eventId().toString()).toArray(String[]::new))
+                        .query(UUID.class).list());
+                String[] types = aggregates.stream().map(Aggregate::type).toArray(String[]::new);
+                String[] ids = aggregates.stream().map(Aggregate::id).toArray(String[]::new);
+                aggregates.forEach(aggregate -> nextSequence.put(aggregate, 0L));
+                jdbc.sql("""
+                                select s.aggregate_type, s.aggregate_id, s.next_sequence from aggregate_sequence s
+                                join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(type, id)
+                                  on s.aggregate_type = k.type and s.aggregate_id = k.id""")
+                        .params(types, ids)
+                        .query(row -> {
+                            nextSequence.put(new Aggregate(row.getString(1), row.getString(2)), row.getLong(3));
+                        });
+                jdbc.sql("""
+                                select distinct p.aggregate_type, p.aggregate_id from parked_event p
+                                join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(type, id)
+                                  on p.aggregate_type = k.type and p.aggregate_id = k.id""")
+                        .params(types, ids)
+                        .query(row -> {
+                            withParked.add(new Aggregate(row.getString(1), row.getString(2)));
+                        });
+            }
+            this.projections = EventApplier.this.projections.stream().map(p -> p.open(events)).toList();
+        }
+
+        /** Records the event as applied; false if it already was (a redelivery or a replay). */
+        boolean firstTime(UUID eventId) {
+            if (!processed.add(eventId)) {
+                return false;
+            }
+            newlyProcessed.add(new Object[]{eventId});
+            return true;
+        }
+
+        long expected(Aggregate aggregate) {
+            return nextSequence.getOrDefault(aggregate, 0L);
+        }
+
+        void advance(Aggregate aggregate, long next) {
+            nextSequence.put(aggregate, next);
+            advanced.add(aggregate);
+        }
+
+        void parked(Aggregate aggregate) {
+            withParked.add(aggregate);
+        }
+
+        boolean hasParked(Aggregate aggregate) {
+            return withParked.contains(aggregate);
+        }
+
+        void flush() {
+            projections.forEach(Projection.Batch::flush);
+            batches.batchUpdate("insert into processed_event (event_id) values (?) on conflict do nothing",
+                    newlyProcessed);
+            batches.batchUpdate("""
+                    insert into aggregate_sequence (aggregate_type, aggregate_id, next_sequence) values (?, ?, ?)
+                    on conflict (aggregate_type, aggregate_id) do update set next_sequence = excluded.next_sequence""",
+                    advanced.stream().map(a -> new Object[]{a.type(), a.id(), nextSequence.get(a)}).toList());
+        }
     }
 }

@@ -6,14 +6,22 @@ import org.mejora.envelope.Actor;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.reporting.ingest.Projection;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The audit history and the current state of every entity: each event is folded into the state of the entity it
@@ -24,49 +32,104 @@ import java.util.Optional;
 class StateProjection implements Projection {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    StateProjection(JdbcClient jdbc) {
+    StateProjection(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     @Override
-    public void apply(EventEnvelope event, boolean understood) {
-        EntityFold.Entity entity = EntityFold.entityOf(event);
-        Optional<Stored> stored = jdbc.sql("""
-                        select root_type, root_id, state::text from entity_state where entity_type = ? and entity_id = ?""")
-                .params(entity.type(), entity.id())
-                .query((row, n) -> new Stored(new EntityFold.Entity(row.getString(1), row.getString(2)),
-                        read(row.getString(3))))
-                .optional();
-        ObjectNode before = stored.map(Stored::state).orElse(null);
-        EntityFold.Entity root = EntityFold.rootOf(event, entity, stored.map(Stored::root).orElse(null));
-        EntityFold.Step step = understood ? EntityFold.apply(before, event) : unchanged(before);
-        if (understood) {
-            jdbc.sql("""
-                            insert into entity_state (entity_type, entity_id, root_type, root_id, institution_id, state)
-                            values (?, ?, ?, ?, ?, cast(? as jsonb))
-                            on conflict (entity_type, entity_id) do update
-                            set root_type = excluded.root_type, root_id = excluded.root_id, state = excluded.state,
-                                institution_id = coalesce(entity_state.institution_id, excluded.institution_id)""")
-                    .params(entity.type(), entity.id(), root.type(), root.id(), event.institutionId(),
-                            step.after().toString())
-                    .update();
+    public Batch open(List<EventEnvelope> events) {
+        return new StateBatch(events);
+    }
+
+    /**
+     * The batch's entities are read in one query and folded in memory, in the events' order; their final states and
+     * the history rows are written in two JDBC batches. The rows equal those of folding one event at a time.
+     */
+    private final class StateBatch implements Batch {
+
+        private final Map<EntityFold.Entity, Optional<Stored>> entities = new HashMap<>();
+        private final Set<EntityFold.Entity> changed = new LinkedHashSet<>();
+        private final List<Object[]> history = new ArrayList<>();
+
+        StateBatch(List<EventEnvelope> events) {
+            List<EntityFold.Entity> wanted = events.stream().map(EntityFold::entityOf).distinct().toList();
+            wanted.forEach(entity -> entities.put(entity, Optional.empty()));
+            if (!wanted.isEmpty()) {
+                jdbc.sql("""
+                                select s.entity_type, s.entity_id, s.root_type, s.root_id, s.institution_id,
+                                       s.state::text
+                                from entity_state s
+                                join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(entity_type, entity_id)
+                                  on s.entity_type = k.entity_type and s.entity_id = k.entity_id""")
+                        .params(wanted.stream().map(EntityFold.Entity::type).toArray(String[]::new),
+                                wanted.stream().map(EntityFold.Entity::id).toArray(String[]::new))
+                        .query((row, n) -> entities.put(new EntityFold.Entity(row.getString(1), row.getString(2)),
+                                Optional.of(stored(row))))
+                        .list();
+            }
         }
-        jdbc.sql("""
-                        insert into history_entry (event_id, aggregate_type, aggregate_id, sequence, event_type,
-                            schema_version, occurred_at, institution_id, actor_id, actor_role, actor_name,
-                            correlation_id, entity_type, entity_id, root_type, root_id, change_kinds, changes, reason,
-                            evidence, payload, state_after)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','),
-                            cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
-                        event.eventType(), event.schemaVersion(), Timestamp.from(event.occurredAt()),
-                        event.institutionId(), actor(event).userId(), actor(event).role(), actor(event).name(),
-                        event.correlationId(), entity.type(), entity.id(), root.type(), root.id(),
-                        String.join(",", step.kinds()), step.changes().toString(), step.reason(), step.evidence(),
-                        event.payload().toString(), step.after().toString())
-                .update();
+
+        @Override
+        public void apply(EventEnvelope event, boolean understood) {
+            EntityFold.Entity entity = EntityFold.entityOf(event);
+            Optional<Stored> stored = entities.computeIfAbsent(entity, StateProjection.this::load);
+            ObjectNode before = stored.map(Stored::state).orElse(null);
+            EntityFold.Entity root = EntityFold.rootOf(event, entity, stored.map(Stored::root).orElse(null));
+            EntityFold.Step step = understood ? EntityFold.apply(before, event) : unchanged(before);
+            if (understood) {
+                // The institution an entity was first seen in stays its institution.
+                String institution = stored.map(Stored::institutionId).orElse(event.institutionId());
+                entities.put(entity, Optional.of(new Stored(root, step.after(), institution)));
+                changed.add(entity);
+            }
+            history.add(new Object[]{event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
+                    event.eventType(), event.schemaVersion(), Timestamp.from(event.occurredAt()),
+                    event.institutionId(), actor(event).userId(), actor(event).role(), actor(event).name(),
+                    event.correlationId(), entity.type(), entity.id(), root.type(), root.id(),
+                    String.join(",", step.kinds()), step.changes().toString(), step.reason(), step.evidence(),
+                    event.payload().toString(), step.after().toString()});
+        }
+
+        @Override
+        public void flush() {
+            List<Object[]> states = changed.stream().map(entity -> {
+                Stored stored = entities.get(entity).orElseThrow();
+                return new Object[]{entity.type(), entity.id(), stored.root().type(), stored.root().id(),
+                        stored.institutionId(), stored.state().toString()};
+            }).toList();
+            batches.batchUpdate("""
+                    insert into entity_state (entity_type, entity_id, root_type, root_id, institution_id, state)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb))
+                    on conflict (entity_type, entity_id) do update
+                    set root_type = excluded.root_type, root_id = excluded.root_id, state = excluded.state,
+                        institution_id = excluded.institution_id""", states);
+            batches.batchUpdate("""
+                    insert into history_entry (event_id, aggregate_type, aggregate_id, sequence, event_type,
+                        schema_version, occurred_at, institution_id, actor_id, actor_role, actor_name,
+                        correlation_id, entity_type, entity_id, root_type, root_id, change_kinds, changes, reason,
+                        evidence, payload, state_after)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','),
+                        cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb))""", history);
+        }
+    }
+
+    /** An entity the batch did not name up front (one drained from the parked events). */
+    private Optional<Stored> load(EntityFold.Entity entity) {
+        return jdbc.sql("""
+                        select entity_type, entity_id, root_type, root_id, institution_id, state::text
+                        from entity_state where entity_type = ? and entity_id = ?""")
+                .params(entity.type(), entity.id())
+                .query((row, n) -> stored(row))
+                .optional();
+    }
+
+    private Stored stored(ResultSet row) throws SQLException {
+        return new Stored(new EntityFold.Entity(row.getString(3), row.getString(4)), read(row.getString(6)),
+                row.getString(5));
     }
 
     /** An event recorded in the history without interpreting its payload: the state stays as it was. */
@@ -87,6 +150,6 @@ class StateProjection implements Projection {
         }
     }
 
-    private record Stored(EntityFold.Entity root, ObjectNode state) {
+    private record Stored(EntityFold.Entity root, ObjectNode state, String institutionId) {
     }
 }
