@@ -57,6 +57,18 @@ start_local() {
   wait_ready
 }
 
+# Runs SQL as a superuser: the postgres OS user on a server infra/ runs, else MEJORA_DB_ADMIN_URL.
+#   admin_psql SQL [psql options...]
+admin_psql() {
+  local sql=$1
+  shift
+  if is_true "$MEJORA_START_POSTGRES"; then
+    as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$MEJORA_DB_PORT" -d postgres "$@" <<<"$sql" >/dev/null
+  else
+    psql -X -q -v ON_ERROR_STOP=1 -d "$MEJORA_DB_ADMIN_URL" "$@" <<<"$sql" >/dev/null
+  fi
+}
+
 # Idempotent: creates what is missing, re-applies passwords and owners.
 ensure_roles_and_dbs() {
   local sql="" svc sfx pw
@@ -74,11 +86,7 @@ ALTER DATABASE $svc$sfx OWNER TO $svc;
     done
     set -- "$@" -v "pw_$svc=${!pw}"
   done
-  if is_true "$MEJORA_START_POSTGRES"; then
-    as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$MEJORA_DB_PORT" -d postgres "$@" <<<"$sql" >/dev/null
-  else
-    psql -X -q -v ON_ERROR_STOP=1 -d "$MEJORA_DB_ADMIN_URL" "$@" <<<"$sql" >/dev/null
-  fi
+  admin_psql "$sql" "$@"
   log "roles and databases ensured: ${MEJORA_SERVICES[*]} (+ _test, _system, _bench)"
 }
 
@@ -153,13 +161,9 @@ CREATE DATABASE $db OWNER $svc;
 "
     done
   done
-  if is_true "$MEJORA_START_POSTGRES"; then
-    as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$MEJORA_DB_PORT" -d postgres <<<"$sql" >/dev/null
-  elif [[ -n $MEJORA_DB_ADMIN_URL ]]; then
-    psql -X -q -v ON_ERROR_STOP=1 -d "$MEJORA_DB_ADMIN_URL" <<<"$sql" >/dev/null
-  else
+  is_true "$MEJORA_START_POSTGRES" || [[ -n $MEJORA_DB_ADMIN_URL ]] ||
     die "cannot reset databases without MEJORA_DB_ADMIN_URL on a server infra/ does not run"
-  fi
+  admin_psql "$sql"
   log "databases reset: sets $*"
 }
 
