@@ -136,7 +136,7 @@ public class EventApplier {
             log.debug("event {} already applied", event.eventId());
             return;
         }
-        Aggregate aggregate = new Aggregate(event.aggregateType(), event.aggregateId());
+        Aggregate aggregate = Aggregate.of(event);
         long expected = unit.expected(aggregate);
         if (event.sequence() == expected) {
             applyInSequence(unit, record, event, failure);
@@ -158,8 +158,8 @@ public class EventApplier {
                     + " is recorded in the history but not interpreted by this version of reporting-service"
                     + (failure == null ? "" : ": " + failure));
         }
-        unit.projections.forEach(projection -> projection.apply(event, kind == null));
-        unit.advance(new Aggregate(event.aggregateType(), event.aggregateId()), event.sequence() + 1);
+        unit.projectionBatches.forEach(projection -> projection.apply(event, kind == null));
+        unit.advance(Aggregate.of(event), event.sequence() + 1);
     }
 
     /** Waits for the missing events of its aggregate; the gap is reported until they arrive. */
@@ -179,14 +179,12 @@ public class EventApplier {
         if (!unit.hasParked(aggregate)) {
             return;
         }
-        String aggregateType = aggregate.type();
-        String aggregateId = aggregate.id();
         long next = from;
         while (true) {
             Optional<String> parked = jdbc.sql("""
                             delete from parked_event where aggregate_type = ? and aggregate_id = ? and sequence = ?
                             returning envelope::text""")
-                    .params(aggregateType, aggregateId, next)
+                    .params(aggregate.type(), aggregate.id(), next)
                     .query(String.class).optional();
             if (parked.isEmpty()) {
                 break;
@@ -200,7 +198,7 @@ public class EventApplier {
                             where kind = 'gap' and aggregate_type = ? and aggregate_id = ?
                               and not exists (select 1 from parked_event p
                                               where p.aggregate_type = ? and p.aggregate_id = ?)""")
-                    .params(aggregateType, aggregateId, aggregateType, aggregateId)
+                    .params(aggregate.type(), aggregate.id(), aggregate.type(), aggregate.id())
                     .update();
         }
     }
@@ -242,6 +240,10 @@ public class EventApplier {
     }
 
     private record Aggregate(String type, String id) {
+
+        static Aggregate of(EventEnvelope event) {
+            return new Aggregate(event.aggregateType(), event.aggregateId());
+        }
     }
 
     /**
@@ -256,11 +258,10 @@ public class EventApplier {
         private final Map<Aggregate, Long> nextSequence = new HashMap<>();
         private final Set<Aggregate> advanced = new LinkedHashSet<>();
         private final Set<Aggregate> withParked = new HashSet<>();
-        private final List<Projection.Batch> projections;
+        private final List<Projection.Batch> projectionBatches;
 
         Unit(List<EventEnvelope> events) {
-            List<Aggregate> aggregates = events.stream()
-                    .map(event -> new Aggregate(event.aggregateType(), event.aggregateId())).distinct().toList();
+            List<Aggregate> aggregates = events.stream().map(Aggregate::of).distinct().toList();
             if (!events.isEmpty()) {
                 processed.addAll(jdbc.sql("""
                                 select event_id from processed_event where event_id = any(cast(? as uuid[]))""")
@@ -268,7 +269,6 @@ public class EventApplier {
                         .query(UUID.class).list());
                 String[] types = aggregates.stream().map(Aggregate::type).toArray(String[]::new);
                 String[] ids = aggregates.stream().map(Aggregate::id).toArray(String[]::new);
-                aggregates.forEach(aggregate -> nextSequence.put(aggregate, 0L));
                 jdbc.sql("""
                                 select s.aggregate_type, s.aggregate_id, s.next_sequence from aggregate_sequence s
                                 join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(type, id)
@@ -286,7 +286,7 @@ public class EventApplier {
                             withParked.add(new Aggregate(row.getString(1), row.getString(2)));
                         });
             }
-            this.projections = EventApplier.this.projections.stream().map(p -> p.open(events)).toList();
+            this.projectionBatches = projections.stream().map(projection -> projection.open(events)).toList();
         }
 
         /** Records the event as applied; false if it already was (a redelivery or a replay). */
@@ -316,7 +316,7 @@ public class EventApplier {
         }
 
         void flush() {
-            projections.forEach(Projection.Batch::flush);
+            projectionBatches.forEach(Projection.Batch::flush);
             batches.batchUpdate("insert into processed_event (event_id) values (?) on conflict do nothing",
                     newlyProcessed);
             batches.batchUpdate("""

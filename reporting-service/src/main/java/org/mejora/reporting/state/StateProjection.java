@@ -67,9 +67,10 @@ class StateProjection implements Projection {
                                   on s.entity_type = k.entity_type and s.entity_id = k.entity_id""")
                         .params(wanted.stream().map(EntityFold.Entity::type).toArray(String[]::new),
                                 wanted.stream().map(EntityFold.Entity::id).toArray(String[]::new))
-                        .query((row, n) -> entities.put(new EntityFold.Entity(row.getString(1), row.getString(2)),
-                                Optional.of(stored(row))))
-                        .list();
+                        .query(row -> {
+                            entities.put(new EntityFold.Entity(row.getString(1), row.getString(2)),
+                                    Optional.of(stored(row)));
+                        });
             }
         }
 
