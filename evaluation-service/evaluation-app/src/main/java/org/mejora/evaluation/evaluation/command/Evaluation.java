@@ -163,7 +163,7 @@ class Evaluation {
                 @MetaDataValue(EventMetadata.INSTITUTION_ID) String institution) {
         asServant(actor, institution);
         FollowUp followUp = followUp(command.followUp());
-        inStatus(command, followUp == FollowUp.I ? SELF_EVALUATION_I : SELF_EVALUATION_II);
+        inStatus(command, writing(followUp));
         apply(new SelfEvaluationSubmitted(evaluationId, followUp, validCompliance(command.compliance())));
     }
 
@@ -321,18 +321,18 @@ class Evaluation {
 
     @EventSourcingHandler
     void on(SelfEvaluationApproved event) {
-        status = event.followUp() == FollowUp.I ? SELF_EVALUATION_I_AWAITING_ACCEPTANCE : COMPETENCIES_RATING;
+        status = afterApproval(event.followUp());
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationRejected event) {
-        status = event.followUp() == FollowUp.I ? SELF_EVALUATION_I : SELF_EVALUATION_II;
+        status = writing(event.followUp());
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationModified event) {
         compliance.put(event.followUp(), event.modified());
-        status = event.followUp() == FollowUp.I ? SELF_EVALUATION_I_AWAITING_ACCEPTANCE : COMPETENCIES_RATING;
+        status = afterApproval(event.followUp());
     }
 
     @EventSourcingHandler
@@ -403,8 +403,18 @@ class Evaluation {
         }
     }
 
+    /** Where the servant writes a follow-up's self-evaluation, and where a rejected one goes back to. */
+    private static EvaluationStatus writing(FollowUp followUp) {
+        return followUp == FollowUp.I ? SELF_EVALUATION_I : SELF_EVALUATION_II;
+    }
+
     private static EvaluationStatus inReview(FollowUp followUp) {
         return followUp == FollowUp.I ? SELF_EVALUATION_I_IN_REVIEW : SELF_EVALUATION_II_IN_REVIEW;
+    }
+
+    /** Approved or modified: the first follow-up awaits the servant's acceptance; the second goes to rating. */
+    private static EvaluationStatus afterApproval(FollowUp followUp) {
+        return followUp == FollowUp.I ? SELF_EVALUATION_I_AWAITING_ACCEPTANCE : COMPETENCIES_RATING;
     }
 
     private static FollowUp followUp(FollowUp followUp) {
