@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole system on this machine: PostgreSQL, Kafka, the four services, and demo data from the seeds.
+# Runs the whole system on this machine: PostgreSQL, Kafka, the local identity server, the four services, the web
+# app, and demo data from the seeds.
 # Waits until every service is healthy, prints the URLs, and stays in the foreground: Ctrl-C (or infra/stop.sh
 # from another terminal) stops everything it started. With --detach it returns once the system is up.
 set -euo pipefail
@@ -16,7 +17,8 @@ t0=$SECONDS
 "$here/infra-up.sh"
 
 log "building the services (skipping tests)"
-mejora_mvn -B -q -DskipTests package -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app -am
+mejora_mvn -B -q -DskipTests package \
+  -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app,infra/local-idp,gateway/web-app -am
 
 # A per-installation secret shared by the gateway and the services, and the local key pair that signs demo tokens.
 mkdir -p "$MEJORA_PIDS" "$MEJORA_LOGS"
@@ -25,8 +27,12 @@ secret_file=$MEJORA_STATE_DIR/gateway-secret
 export MEJORA_GATEWAY_SECRET=${MEJORA_GATEWAY_SECRET:-$(<"$secret_file")}
 "$here/token.sh" admin local ADMIN >/dev/null # makes the local key pair on first use
 export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-public.pem}
+export MEJORA_JWT_PRIVATE_KEY=${MEJORA_JWT_PRIVATE_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-private.pem}
 
 for app in "${MEJORA_APPS[@]}"; do
+  if [[ $app == web ]]; then
+    await_ready idp 120 || { stop_apps; die "the local identity server did not start"; }
+  fi
   if pid=$(app_pid "$app"); then
     log "$app already running (pid $pid)"
     continue
@@ -50,12 +56,7 @@ if ! $detach; then
 fi
 
 for app in "${MEJORA_APPS[@]}"; do
-  deadline=$((SECONDS + 240))
-  until curl -fsS "http://localhost:${MEJORA_PORTS[$app]}/actuator/health/readiness" >/dev/null 2>&1; do
-    app_pid "$app" >/dev/null || { tail -30 "$MEJORA_LOGS/$app.log" >&2; stop_apps; die "$app died; see $MEJORA_LOGS/$app.log"; }
-    ((SECONDS < deadline)) || { stop_apps; die "$app not healthy after 240 s; see $MEJORA_LOGS/$app.log"; }
-    sleep 1
-  done
+  await_ready "$app" 240 || { stop_apps; die "$app did not start"; }
   log "$app healthy on port ${MEJORA_PORTS[$app]}"
 done
 log "system healthy in $((SECONDS - t0)) s"
@@ -65,10 +66,12 @@ log "system healthy in $((SECONDS - t0)) s"
 cat <<MSG
 
   Mejora is running.
-    Gateway (the only entry for front ends): http://localhost:$MEJORA_GATEWAY_PORT
+    Open in a browser:                       http://localhost:$MEJORA_GATEWAY_PORT  (demo users listed at sign-in, password "demo")
+    Gateway (the only entry for front ends): http://localhost:$MEJORA_GATEWAY_PORT/api
     API documentation:                       http://localhost:$MEJORA_GATEWAY_PORT/swagger-ui.html
     Health / metrics of each service:        http://localhost:<port>/actuator/health, /actuator/prometheus
-      plan $MEJORA_PLAN_PORT, evaluation $MEJORA_EVALUATION_PORT, reporting $MEJORA_REPORTING_PORT, gateway $MEJORA_GATEWAY_PORT
+      plan $MEJORA_PLAN_PORT, evaluation $MEJORA_EVALUATION_PORT, reporting $MEJORA_REPORTING_PORT, gateway $MEJORA_GATEWAY_PORT,
+      web app $MEJORA_WEB_PORT, local identity server $MEJORA_IDP_PORT
     A token for a demo user:  infra/token.sh lhernandez alcaldia-calica PLAN_OWNER "Luz Andrea Hernández Tejedor"
     Try:  curl -H "Authorization: Bearer \$(infra/token.sh auditor1 alcaldia-calica AUDITOR)" \\
             http://localhost:$MEJORA_GATEWAY_PORT/api/reports/plans/<planId>/history

@@ -1,28 +1,47 @@
 # shellcheck shell=bash
-# The four services of a local run: where their jars, pids and logs are. Sourced by run.sh and stop.sh.
+# The apps of a local run: the local identity server, the four services and the web app; where their jars, pids
+# and logs are. Sourced by run.sh and stop.sh. The web app reads the identity server's discovery document when it
+# starts, so run.sh starts it once the identity server is up.
 
-MEJORA_APPS=(plan evaluation reporting gateway)
+MEJORA_APPS=(idp plan evaluation reporting gateway web)
 declare -A MEJORA_JARS=(
   [plan]=plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar
   [evaluation]=evaluation-service/evaluation-app/target/evaluation-app-0.1.0-SNAPSHOT.jar
   [reporting]=reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar
   [gateway]=gateway/gateway-app/target/gateway-app-0.1.0-SNAPSHOT.jar
+  [idp]=infra/local-idp/target/local-idp-0.1.0-SNAPSHOT.jar
+  [web]=gateway/web-app/target/web-app-0.1.0-SNAPSHOT.jar
 )
 : "${MEJORA_PLAN_PORT:=8081}"
 : "${MEJORA_EVALUATION_PORT:=8082}"
 : "${MEJORA_REPORTING_PORT:=8083}"
 : "${MEJORA_GATEWAY_PORT:=8080}"
+: "${MEJORA_IDP_PORT:=9000}"
+: "${MEJORA_WEB_PORT:=8084}"
 : "${MEJORA_SERVICE_JAVA_OPTS:=-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 declare -A MEJORA_PORTS=(
   [plan]=$MEJORA_PLAN_PORT [evaluation]=$MEJORA_EVALUATION_PORT
   [reporting]=$MEJORA_REPORTING_PORT [gateway]=$MEJORA_GATEWAY_PORT
+  [idp]=$MEJORA_IDP_PORT [web]=$MEJORA_WEB_PORT
 )
-export MEJORA_PLAN_PORT MEJORA_EVALUATION_PORT MEJORA_REPORTING_PORT MEJORA_GATEWAY_PORT
+export MEJORA_PLAN_PORT MEJORA_EVALUATION_PORT MEJORA_REPORTING_PORT MEJORA_GATEWAY_PORT MEJORA_IDP_PORT MEJORA_WEB_PORT
+export MEJORA_IDP_URL=${MEJORA_IDP_URL:-http://localhost:$MEJORA_IDP_PORT}
+export MEJORA_WEB_URL=${MEJORA_WEB_URL:-http://localhost:$MEJORA_WEB_PORT}
 export MEJORA_PLAN_URL=${MEJORA_PLAN_URL:-http://localhost:$MEJORA_PLAN_PORT}
 export MEJORA_EVALUATION_URL=${MEJORA_EVALUATION_URL:-http://localhost:$MEJORA_EVALUATION_PORT}
 export MEJORA_REPORTING_URL=${MEJORA_REPORTING_URL:-http://localhost:$MEJORA_REPORTING_PORT}
 MEJORA_PIDS=$MEJORA_STATE_DIR/pids
 MEJORA_LOGS=$MEJORA_STATE_DIR/logs
+
+# Succeeds once the app answers ready; fails (with its log) if it dies or is not ready in time.
+await_ready() {
+  local app=$1 deadline=$((SECONDS + ${2:-240}))
+  until curl -fsS "http://localhost:${MEJORA_PORTS[$app]}/actuator/health/readiness" >/dev/null 2>&1; do
+    app_pid "$app" >/dev/null || { tail -30 "$MEJORA_LOGS/$app.log" >&2; log "$app died; see $MEJORA_LOGS/$app.log"; return 1; }
+    ((SECONDS < deadline)) || { log "$app not healthy after ${2:-240} s; see $MEJORA_LOGS/$app.log"; return 1; }
+    sleep 1
+  done
+}
 
 app_pid() {
   local file=$MEJORA_PIDS/$1.pid pid
@@ -31,7 +50,7 @@ app_pid() {
 
 stop_apps() {
   local app pid
-  for app in gateway reporting evaluation plan; do
+  for app in web gateway reporting evaluation plan idp; do
     if pid=$(app_pid "$app"); then
       log "stopping $app (pid $pid)"
       kill "$pid" 2>/dev/null || true

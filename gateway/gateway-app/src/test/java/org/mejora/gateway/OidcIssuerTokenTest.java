@@ -104,7 +104,7 @@ class OidcIssuerTokenTest {
     }
 
     private static ReactiveJwtDecoder decoder() throws Exception {
-        return new SecurityConfig().jwtDecoder(issuerUri, "ignored-when-an-issuer-uri-is-set", null, "mejora");
+        return new SecurityConfig().jwtDecoder(issuerUri, List.of("ignored-when-an-issuer-uri-is-set"), null, "mejora");
     }
 
     /** The access token Keycloak issues for the realm export: realm roles both as "roles" and in realm_access. */

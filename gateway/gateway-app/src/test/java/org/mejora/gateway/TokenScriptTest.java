@@ -61,7 +61,7 @@ class TokenScriptTest {
     private NimbusReactiveJwtDecoder decoder() throws Exception {
         return SecurityConfig.localDecoder(
                 SecurityConfig.readPublicKey(new FileSystemResource(state.resolve("keys/jwt-public.pem"))),
-                "mejora-local", "mejora");
+                List.of("mejora-local"), "mejora");
     }
 
     private String run(String... arguments) throws IOException, InterruptedException {

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system, started once per JVM: the four service jars that the build just packaged, as separate
- * processes, against this run's real PostgreSQL (the {@code *_system} databases) and Kafka. Tests talk only to the
- * gateway, with real signed tokens from {@link TestTokens}.
+ * The whole system, started once per JVM: the four service jars that the build just packaged, the local identity
+ * server and the web app, as separate processes, against this run's real PostgreSQL (the {@code *_system} databases)
+ * and Kafka. Tests talk only to the gateway, with real signed tokens from {@link TestTokens}, or through a browser
+ * that signs in at the identity server as one of the users of {@link #usersFile()}.
  */
 public final class SystemUnderTest {
 
@@ -29,20 +30,27 @@ public final class SystemUnderTest {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Path logs;
+    private final Path users;
 
     private SystemUnderTest() {
         Path root = Path.of(System.getenv().getOrDefault("MEJORA_ROOT", "../.."));
         logs = Path.of("target", "system-logs");
-        for (String service : List.of("plan", "evaluation", "reporting", "gateway")) {
+        users = Path.of("target", "idp-users.tsv").toAbsolutePath();
+        for (String service : List.of("idp", "plan", "evaluation", "reporting", "gateway", "web")) {
             ports.put(service, freePort());
         }
+        writeUsersFile();
         Map<String, String> environment = environment();
+        start(root.resolve("infra/local-idp/target/local-idp-0.1.0-SNAPSHOT.jar"), "idp", environment);
         start(root.resolve("plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar"), "plan", environment);
         start(root.resolve("evaluation-service/evaluation-app/target/evaluation-app-0.1.0-SNAPSHOT.jar"),
                 "evaluation", environment);
         start(root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar"), "reporting", environment);
         start(root.resolve("gateway/gateway-app/target/gateway-app-0.1.0-SNAPSHOT.jar"), "gateway", environment);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        // The web app reads the identity server's discovery document when it starts.
+        awaitReady("idp");
+        start(root.resolve("gateway/web-app/target/web-app-0.1.0-SNAPSHOT.jar"), "web", environment);
         ports.keySet().forEach(this::awaitReady);
     }
 
@@ -67,10 +75,37 @@ public final class SystemUnderTest {
         return ports.get(service);
     }
 
+    /** Where a browser opens Mejora: the gateway, which routes every page to the web app. */
+    public String webUrl() {
+        return "http://localhost:" + ports.get("gateway");
+    }
+
+    /** The identity server's users (user, institution, roles, name per line); it reads the file again on change. */
+    public Path usersFile() {
+        return users;
+    }
+
+    private void writeUsersFile() {
+        try {
+            Files.createDirectories(users.getParent());
+            Files.writeString(users, "# users of this test run; the browser tests add their own\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(TestInfrastructure.get().serviceEnvironment("system"));
         environment.put("MEJORA_GATEWAY_SECRET", TestIdentities.GATEWAY_SECRET);
         environment.put("MEJORA_JWT_PUBLIC_KEY", "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        environment.put("MEJORA_JWT_PRIVATE_KEY", "file:" + TestTokens.privateKeyFile().toAbsolutePath());
+        environment.put("MEJORA_IDP_PORT", ports.get("idp").toString());
+        environment.put("MEJORA_IDP_URL", "http://localhost:" + ports.get("idp"));
+        environment.put("MEJORA_IDP_USERS", "file:" + users);
+        environment.put("MEJORA_PUBLIC_URL", webUrl());
+        environment.put("MEJORA_WEB_PORT", ports.get("web").toString());
+        environment.put("MEJORA_WEB_URL", "http://localhost:" + ports.get("web"));
+        environment.put("MEJORA_GATEWAY_URL", "http://localhost:" + ports.get("gateway"));
         environment.put("MEJORA_PLAN_PORT", ports.get("plan").toString());
         environment.put("MEJORA_EVALUATION_PORT", ports.get("evaluation").toString());
         environment.put("MEJORA_REPORTING_PORT", ports.get("reporting").toString());

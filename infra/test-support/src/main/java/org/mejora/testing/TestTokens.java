@@ -33,6 +33,7 @@ public final class TestTokens {
 
     private static final KeyPair KEYS = generate();
     private static Path publicKeyFile;
+    private static Path privateKeyFile;
 
     private TestTokens() {
     }
@@ -92,6 +93,24 @@ public final class TestTokens {
             }
         }
         return publicKeyFile;
+    }
+
+    /**
+     * PEM file (PKCS#8) of the private key, for the local identity server under test ({@code MEJORA_JWT_PRIVATE_KEY}):
+     * it then signs tokens the gateway trusts, as in the local run.
+     */
+    public static synchronized Path privateKeyFile() {
+        if (privateKeyFile == null) {
+            String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(KEYS.getPrivate().getEncoded());
+            try {
+                privateKeyFile = Files.createTempFile("mejora-test-jwt-private", ".pem");
+                Files.writeString(privateKeyFile, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
+                privateKeyFile.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return privateKeyFile;
     }
 
     private static KeyPair generate() {

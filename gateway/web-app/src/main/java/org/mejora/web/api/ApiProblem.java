@@ -1,0 +1,75 @@
+package org.mejora.web.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An RFC 9457 problem the API answered, already in the user's language. Pages show {@link #detail()} and put each
+ * field's message beside the field it names.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final Map<String, Object> body;
+
+    public ApiProblem(int status, Map<String, Object> body) {
+        super(status + " " + body.getOrDefault("detail", body.getOrDefault("title", "")));
+        this.status = status;
+        this.body = Map.copyOf(body.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return text("title");
+    }
+
+    public String detail() {
+        String detail = text("detail");
+        return detail == null ? title() : detail;
+    }
+
+    /** The rule that failed, e.g. {@code concurrent-modification} or {@code import.rejected}. */
+    public String rule() {
+        return text("rule");
+    }
+
+    /** The field the problem names, when it names one. */
+    public String field() {
+        return text("field");
+    }
+
+    /** Per-field or per-cell errors, as the service listed them (e.g. field/message or sheet/row/column/reason). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> errors() {
+        return body.get("errors") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    /** The message to show beside this form field, or null. */
+    public String messageFor(String fieldName) {
+        for (Map<String, Object> error : errors()) {
+            if (fieldName.equals(error.get("field"))) {
+                Object message = error.getOrDefault("message", error.get("reason"));
+                return message == null ? detail() : message.toString();
+            }
+        }
+        return fieldName.equals(field()) ? detail() : null;
+    }
+
+    public boolean isConflict() {
+        return status == 409;
+    }
+
+    public Map<String, Object> body() {
+        return body;
+    }
+
+    private String text(String name) {
+        Object value = body.get(name);
+        return value == null ? null : Objects.toString(value);
+    }
+}

@@ -1,0 +1,55 @@
+package org.mejora.system.screens;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opening Mejora in a browser leads to the sign-in, and back to "mi trabajo" in the user's language. */
+class SignInBrowserIT {
+
+    @Test
+    void aNewcomerSignsInAsADemoUserSwitchesToEnglishAndSignsOut() {
+        String institution = Screens.newInstitution("signin");
+        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
+        try (Browser browser = Browser.desktop(Screens.url())) {
+            browser.open("/");
+            browser.awaitText("Usuarios de demostración");
+            browser.screenshot("00-sign-in");
+
+            browser.signIn(owner);
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mi trabajo");
+            assertThat(browser.text()).contains("Olga Owner", institution, "Nada espera por usted hoy.");
+            browser.assertAccessible();
+
+            // The browser holds a session cookie only: HttpOnly, never a token.
+            Cookie session = browser.driver().manage().getCookieNamed("MEJORA_SESSION");
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(browser.driver().manage().getCookies())
+                    .noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
+
+            browser.click(By.linkText("English"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My work");
+
+            browser.click(By.cssSelector("form[action$='/logout'] button"));
+            browser.awaitText("Usuarios de demostración");
+            browser.open("/");
+            browser.awaitText("Usuarios de demostración");
+        }
+    }
+
+    @Test
+    void homeFitsAPhone() {
+        String institution = Screens.newInstitution("phone");
+        String servant = Screens.user("servant", institution, "Sara Servidora", "SERVANT");
+        try (Browser browser = Browser.phone(Screens.url())) {
+            browser.signIn(servant);
+            assertThat(browser.driver().executeScript("return document.documentElement.scrollWidth <= 360"))
+                    .isEqualTo(true);
+            browser.assertAccessible();
+            browser.screenshot("01-home-phone");
+        }
+    }
+}
