@@ -1,6 +1,7 @@
 package org.mejora.system.screens;
 
 import org.mejora.system.SystemUnderTest;
+import org.mejora.testing.Api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Where the browser tests find Mejora and its users: the system under test of this run, or, for a developer looking
- * at their screens, an already running system ({@code MEJORA_SCREENS_URL} and the identity server's users file
- * {@code MEJORA_SCREENS_USERS}). Each test makes the people of an institution of its own, so tests never see each
+ * at their screens, an already running system ({@code MEJORA_SCREENS_URL}, the identity server's users file
+ * {@code MEJORA_SCREENS_USERS} and the gateway {@code MEJORA_SCREENS_API}). Each test makes the people of an institution of its own, so tests never see each
  * other's data.
  */
 public final class Screens {
@@ -44,6 +45,32 @@ public final class Screens {
             throw new UncheckedIOException(e);
         }
         return username;
+    }
+
+    /**
+     * The gateway's API as this user, for setting up what a test needs before its screens (e.g. a plan in execution).
+     * Against a running system the token comes from {@code infra/token.sh} (the key that system trusts).
+     */
+    public static Api api(String userId, String institution, String... roles) {
+        String running = System.getenv("MEJORA_SCREENS_API");
+        if (running == null || running.isBlank()) {
+            return SystemUnderTest.get().gatewayAs(userId, institution, roles);
+        }
+        try {
+            Path root = Path.of(System.getenv().getOrDefault("MEJORA_ROOT", "../.."));
+            Process script = new ProcessBuilder("bash", root.resolve("infra/token.sh").toString(), userId, institution,
+                    String.join(",", roles)).redirectErrorStream(false).start();
+            String token = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (script.waitFor() != 0) {
+                throw new IllegalStateException("infra/token.sh failed for " + userId);
+            }
+            return Api.at(running).bearer(token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path usersFile() {
