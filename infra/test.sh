@@ -29,6 +29,17 @@ if [[ $MEJORA_TEST_INFRA == local ]]; then
   fi
 fi
 
+# The browser tests (*BrowserIT) drive Debian's Chromium through its chromedriver: installed here when missing, so
+# Selenium never downloads a browser at run time.
+if [[ -z ${MEJORA_CHROMEDRIVER:-} ]] && { ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; }; then
+  log "installing chromium and chromium-driver (apt-get)"
+  as_root=""
+  [[ $(id -u) -eq 0 ]] || as_root=sudo
+  $as_root apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium chromium-driver >/dev/null ||
+    die "cannot install chromium and chromium-driver; install them (or set MEJORA_CHROMIUM and MEJORA_CHROMEDRIVER)"
+fi
+
 stop_what_we_started() {
   if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
     "$here/kafka.sh" stop || true

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The one Spring context of the gateway's integration tests: the gateway on a random port in front of three stub
- * services, trusting the keys of {@link TestTokens}, plus a route to a port where nothing listens.
+ * services and a stub web app, trusting the keys of {@link TestTokens}, plus a route to a port where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(UnreachableService.class)
@@ -25,6 +25,7 @@ abstract class GatewayUnderTest {
     static final StubService PLANS = StubService.start("plans");
     static final StubService EVALUATIONS = StubService.start("evaluations");
     static final StubService REPORTS = StubService.start("reports");
+    static final StubService WEB = StubService.start("web");
     static final int NOTHING_LISTENS = freePort();
 
     static final int RATE_LIMIT_BURST = 30;
@@ -37,6 +38,7 @@ abstract class GatewayUnderTest {
         registry.add("mejora.services.plans", PLANS::url);
         registry.add("mejora.services.evaluations", EVALUATIONS::url);
         registry.add("mejora.services.reports", REPORTS::url);
+        registry.add("mejora.services.web", WEB::url);
         registry.add("MEJORA_REPORTING_TIMEOUT_MS", () -> "2000");
         registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
         registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
