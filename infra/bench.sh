@@ -6,7 +6,8 @@
 #   infra/bench.sh            default size, within 20 minutes on 2 cores
 #   infra/bench.sh --quick    small sizes for development, about 3 minutes
 #   infra/bench.sh --full     rebuild at 1M events (longer)
-# MEJORA_BENCH_BASE_PORT moves the four services to other ports (base .. base+3) if 18080-18083 are taken.
+# MEJORA_BENCH_BASE_PORT moves the apps to other ports (base .. base+5: gateway, plan, evaluation, reporting, web app,
+# identity server) if 18080-18085 are taken.
 # Results: infra/benchmarks/results/<UTC timestamp>.md and .csv, and the table on stdout.
 set -euo pipefail
 case ${1:-} in
@@ -19,8 +20,8 @@ export MEJORA_STATE_DIR=$MEJORA_ROOT/infra/.run/bench
 export MEJORA_KAFKA_PORT=19092 MEJORA_KAFKA_CONTROLLER_PORT=19093 MEJORA_KAFKA_BOOTSTRAP=localhost:19092
 base=${MEJORA_BENCH_BASE_PORT:-18080}
 export MEJORA_GATEWAY_PORT=$base MEJORA_PLAN_PORT=$((base + 1)) MEJORA_EVALUATION_PORT=$((base + 2)) \
-  MEJORA_REPORTING_PORT=$((base + 3))
-export MEJORA_GATEWAY_URL=http://localhost:$MEJORA_GATEWAY_PORT
+  MEJORA_REPORTING_PORT=$((base + 3)) MEJORA_WEB_PORT=$((base + 4)) MEJORA_IDP_PORT=$((base + 5))
+export MEJORA_GATEWAY_URL=http://localhost:$MEJORA_GATEWAY_PORT MEJORA_PUBLIC_URL=http://localhost:$MEJORA_GATEWAY_PORT
 # The broker's jars are the same for both brokers: reuse the main download when it is complete and current.
 main_libs=$MEJORA_ROOT/infra/.run/kafka/libs
 if [[ -z ${MEJORA_KAFKA_LIBS:-} && $(cat "$main_libs/.complete" 2>/dev/null) == "$(sha1sum <"$MEJORA_ROOT/infra/kafka/pom.xml" | cut -c1-40)" ]]; then
@@ -63,7 +64,8 @@ missing=false
 for app in "${MEJORA_APPS[@]}"; do [[ -f ${MEJORA_JARS[$app]} ]] || missing=true; done
 if $missing; then
   bench_log "building the service jars (skipping tests)"
-  mejora_mvn -B -q -o -DskipTests package -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app -am
+  mejora_mvn -B -q -o -DskipTests package \
+    -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app,infra/local-idp,gateway/web-app -am
 fi
 bench=$MEJORA_ROOT/infra/benchmarks
 if [[ ! -d $bench/target/lib || -n $(find "$bench/src/main" "$bench/pom.xml" -newer "$bench/target/lib" -print -quit) ]]; then
@@ -81,6 +83,9 @@ if [[ ! -s $keys/jwt-private.pem ]]; then
   openssl pkey -in "$keys/jwt-private.pem" -pubout -out "$keys/jwt-public.pem"
 fi
 export MEJORA_JWT_PUBLIC_KEY=file:$keys/jwt-public.pem MEJORA_BENCH_JWT_PRIVATE_KEY=$keys/jwt-private.pem
+# The identity server signs with the same key and knows the one user whose screens are timed.
+export MEJORA_JWT_PRIVATE_KEY=file:$keys/jwt-private.pem MEJORA_IDP_USERS=file:$MEJORA_STATE_DIR/idp-users.tsv
+printf 'bench-screens\tbench-screens\tPLAN_OWNER,PLAN_REVIEWER,PLAN_APPROVER\tBench Screens\n' >"$MEJORA_STATE_DIR/idp-users.tsv"
 
 for app in "${MEJORA_APPS[@]}"; do
   ! wait_for_port localhost "${MEJORA_PORTS[$app]}" 0 ||
@@ -92,6 +97,8 @@ for app in "${MEJORA_APPS[@]}"; do
   cp "${MEJORA_JARS[$app]}" "$MEJORA_STATE_DIR/jars/$app.jar"
 done
 for app in "${MEJORA_APPS[@]}"; do
+  # The web app reads the identity server's discovery document when it starts.
+  [[ $app == web ]] && { await_ready idp 300 || die "the identity server did not start"; }
   # shellcheck disable=SC2086  # the options are several words
   nohup "$(mejora_java)" $MEJORA_SERVICE_JAVA_OPTS -jar "$MEJORA_STATE_DIR/jars/$app.jar" \
     >"$MEJORA_LOGS/$app.log" 2>&1 9>&- &

@@ -35,6 +35,7 @@ public final class Benchmark {
     private static final String AUDIT = "Audit reads";
     private static final String BASELINE = "Baselines";
     private static final String MEMORY = "Resident memory";
+    private static final String SCREENS = "Screens";
 
     private final Config config;
     private final Results results = new Results();
@@ -73,6 +74,7 @@ public final class Benchmark {
         phase(BASELINE, this::baselines);
         phase(REBUILD, this::rebuilds);
         phase(AUDIT, this::auditReads);
+        phase(SCREENS, this::screens);
         processes.stopSampling();
         memory();
         results.header("Run took " + Duration.between(started, Instant.now()).toSeconds() + " s.");
@@ -115,6 +117,36 @@ public final class Benchmark {
                 + (config.mode().equals("full") ? "" : " (1M events: infra/bench.sh --full)") + ".");
         results.header("Ratio = value / baseline: for rates below 1 is slower than the baseline; for latencies and "
                 + "memory above 1 is more than the baseline.");
+    }
+
+    // ---------------------------------------------------------------- screens
+
+    /** Server-side render of the plan-life pages through the gateway, at the demo's size and at 1,000 actions. */
+    private void screens() throws Exception {
+        ScreenTimings screens = new ScreenTimings(config, targets);
+        screens.signIn();
+        int samples = config.mode().equals("quick") ? 20 : 60;
+        String small = screens.plan(3, 3);
+        String smallAction = screens.firstAction(small);
+        for (Map.Entry<String, String> page : ScreenTimings.pagesOf(small, smallAction).entrySet()) {
+            screenRow(screens, page.getKey().replace(small, "{demo plan}").replace(smallAction, "{action}"),
+                    page.getKey(), page.getValue(), samples, "target p95 ≤ 150 ms");
+        }
+        int big = config.mode().equals("quick") ? 200 : 1000;
+        String large = screens.plan(big / 20, 20);
+        screenRow(screens, "/plans/{plan of " + big + " actions}", "/plans/" + large, "/api/plans/" + large,
+                Math.max(10, samples / 3), "target p95 ≤ 400 ms at 1,000 actions");
+    }
+
+    private void screenRow(ScreenTimings screens, String name, String page, String api, int samples, String target)
+            throws Exception {
+        Histogram rendered = screens.page(page, samples);
+        Histogram called = screens.apiCall(api, samples);
+        for (double percentile : new double[]{50, 95}) {
+            results.add(SCREENS, "GET " + name + " p" + (int) percentile, ms(rendered, percentile), "ms",
+                    "its API call p" + (int) percentile, ms(called, percentile),
+                    samples + " samples; " + target);
+        }
     }
 
     // ---------------------------------------------------------------- write path and freshness
