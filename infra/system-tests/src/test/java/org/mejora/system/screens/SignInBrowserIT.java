@@ -16,6 +16,7 @@ class SignInBrowserIT {
         try (Browser browser = Browser.desktop(Screens.url())) {
             browser.open("/");
             browser.awaitText("Usuarios de demostración");
+            browser.assertAccessible();
             browser.screenshot("00-sign-in");
 
             browser.signIn(owner);
@@ -29,6 +30,10 @@ class SignInBrowserIT {
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(browser.driver().manage().getCookies())
                     .noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
+            assertThat(browser.driver().getPageSource()).doesNotContain("eyJ");
+            // Every answer carries a policy that forbids inline scripts.
+            assertThat(browser.driver().executeScript("return document.querySelectorAll('script:not([src])').length"))
+                    .isEqualTo(0L);
 
             browser.click(By.linkText("English"));
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("My work");
