@@ -157,6 +157,13 @@ class AuditHistoryIT extends ReportingIT {
         assertThat(problems.path("unknown_event").asLong()).isPositive();
         assertThat(problems.path("newer_schema").asLong()).isPositive();
         assertThat(problems.path("unreadable").asLong()).isPositive();
+
+        // The administrator's screen lists them through the API, naming the aggregate; nobody else may.
+        JsonNode listed = as("admin", institution, Role.ADMIN)
+                .get("/api/reports/admin/ingestion-problems?aggregateId=" + planId).json();
+        assertThat(listed.get("openByKind").path("unknown_event").asLong()).isPositive();
+        assertThat(listed.get("open").findValuesAsText("aggregateId")).contains(planId);
+        assertThat(auditor().get("/api/reports/admin/ingestion-problems").status()).isEqualTo(403);
     }
 
     @Test
