@@ -125,7 +125,8 @@ class IdentityProviderSecurity {
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15)).build());
+                // A public client gets no refresh token here: the token lasts as long as a working session.
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(8)).build());
         return new InMemoryRegisteredClientRepository(webApp.build());
     }
 

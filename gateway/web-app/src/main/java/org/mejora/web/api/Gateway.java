@@ -149,7 +149,9 @@ public class Gateway {
                 .attribute(HttpServletRequest.class.getName(), request)
                 .attribute(HttpServletResponse.class.getName(), response)
                 .build());
-        if (authorized == null) {
+        // Without a refresh token (a public client of some issuers) an expired token means signing in again.
+        if (authorized == null || authorized.getAccessToken().getExpiresAt() != null
+                && authorized.getAccessToken().getExpiresAt().isBefore(java.time.Instant.now())) {
             throw new SignInRequired();
         }
         return authorized.getAccessToken().getTokenValue();
