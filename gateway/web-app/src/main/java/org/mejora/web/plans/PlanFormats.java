@@ -54,7 +54,13 @@ public final class PlanFormats {
         }
     }
 
+    /** A schedule date, kept on one line ("T1 2023", "jun 2021") with a no-break space. */
     public String schedule(Object canonical) {
+        String text = scheduleText(canonical);
+        return text == null ? null : text.replace(' ', '\u00a0');
+    }
+
+    private String scheduleText(Object canonical) {
         if (canonical == null || canonical.toString().isBlank()) {
             return null;
         }

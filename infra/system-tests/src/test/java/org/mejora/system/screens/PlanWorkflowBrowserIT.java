@@ -33,6 +33,7 @@ class PlanWorkflowBrowserIT {
         try (Browser ownerBrowser = Browser.desktop(Screens.url()).signIn(owner)) {
             planPath = createPlanOnScreen(ownerBrowser);
             addFindingAndAction(ownerBrowser);
+            editTheActionAndRemoveAFinding(ownerBrowser);
             staleHeaderEditShowsTheConflict(ownerBrowser, owner, institution, planPath);
             sign(ownerBrowser, "Enviar a revisión", OWNER_POSITION, null, "Firmar y enviar a revisión",
                     "Plan firmado y enviado a revisión.", "15-plan-sign-confirm");
@@ -139,6 +140,9 @@ class PlanWorkflowBrowserIT {
         assertThat(browser.find(By.cssSelector(".plan-meta")).getText()).contains("Borrador");
         assertThat(browser.find(By.id("plan-header")).getText())
                 .contains("GEM-FM014 · versión 02", "21 sept 2021", "GES-PR011");
+        // plan-service refuses to review a plan without actions: no button yet, and the reason why.
+        assertThat(browser.findAll(By.linkText("Enviar a revisión"))).isEmpty();
+        assertThat(browser.text()).contains("agregue al menos una acción de mejora");
         browser.assertAccessible();
         return URI.create(browser.currentUrl()).getPath();
     }
@@ -178,6 +182,33 @@ class PlanWorkflowBrowserIT {
         browser.assertAccessible();
         scrollTo(browser, By.id("findings"));
         browser.screenshot("12-plan-draft");
+    }
+
+    /** The action's form comes back with what was saved (tasks one per line); a removal is confirmed first. */
+    private static void editTheActionAndRemoveAFinding(Browser browser) {
+        browser.click(By.cssSelector(".actions-table .row-tools a:not(.remove)"));
+        assertThat(browser.find(By.id("a-tasks")).getAttribute("value"))
+                .isEqualTo("Presentar el seguimiento\nProgramar reuniones con cada dependencia");
+        browser.type(By.id("a-end"), "T2-2030");
+        browser.assertAccessible();
+        scrollTo(browser, By.cssSelector(".inline-form"));
+        browser.screenshot("18-plan-action-form");
+        browser.click(button("Guardar"));
+        browser.awaitText("Acción guardada.");
+        assertThat(browser.find(By.cssSelector(".actions-table")).getText()).contains("T2 2030");
+
+        browser.click(By.linkText("Agregar un hallazgo"));
+        assertThat(browser.find(By.id("f-number")).getAttribute("value")).isEqualTo("2");
+        browser.type(By.id("f-description"), "Un hallazgo registrado por error");
+        browser.click(button("Guardar"));
+        browser.awaitText("Hallazgo agregado.");
+        browser.click(By.xpath("//article[.//h3[contains(., 'Hallazgo 2')]]//a[contains(@class, 'remove')]"));
+        assertThat(browser.find(By.cssSelector(".removal")).getText())
+                .contains("Se quitará el hallazgo «Un hallazgo registrado por error» (no tiene acciones).");
+        browser.assertAccessible();
+        browser.click(button("Quitar"));
+        browser.awaitText("Hallazgo quitado.");
+        assertThat(browser.text()).doesNotContain("Hallazgo 2", "registrado por error");
     }
 
     /** Someone else changes the header while the owner's form is open: saving says so and offers the current one. */
