@@ -118,8 +118,8 @@ class EditActionForm {
             gateway.send(HttpMethod.DELETE, "/api/plans/{id}/actions/{actionId}", null, version, planId, actionId);
             return PlanLinks.afterSave(planId, "action-removed", "finding-" + action.get("findingId"));
         } catch (ApiProblem problem) {
-            showRemoval(model, plan, action, version);
             problems.show(problem, model);
+            showRemoval(model, plan, action, version);
             return view;
         }
     }
@@ -141,5 +141,4 @@ class EditActionForm {
         show(model, plan, findingOf(plan, action), action, null);
         model.addAttribute("version", version);
     }
-
 }

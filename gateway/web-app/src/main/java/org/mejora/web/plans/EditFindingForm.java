@@ -43,7 +43,8 @@ class EditFindingForm {
     }
 
     @PostMapping("/new")
-    String add(@PathVariable String planId, @Valid @ModelAttribute("form") FindingForm form, BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String add(@PathVariable String planId, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
         String view = Htmx.view(request, response, model, "plans/finding-form", "form");
         show(model, drafts.load(planId).plan(), null, form);
         if (result.hasErrors()) {
@@ -108,9 +109,9 @@ class EditFindingForm {
             gateway.send(HttpMethod.DELETE, "/api/plans/{id}/findings/{findingId}", null, version, planId, findingId);
             return PlanLinks.afterSave(planId, "finding-removed", "findings");
         } catch (ApiProblem problem) {
+            problems.show(problem, model);
             Map<String, Object> plan = drafts.load(planId).plan();
             showRemoval(model, plan, drafts.finding(plan, findingId), version);
-            problems.show(problem, model);
             return view;
         }
     }
@@ -129,5 +130,4 @@ class EditFindingForm {
         model.addAttribute("version", version);
         model.addAttribute("slot", "finding-" + finding.get("findingId") + "-slot");
     }
-
 }

@@ -37,8 +37,8 @@ class NewPlanForm {
 
     @PostMapping("/plans/new")
     String create(@ModelAttribute("me") CurrentUser me,
-                  @Validated({Default.class, PlanHeaderForm.Creation.class}) @ModelAttribute("form") PlanHeaderForm form,
-                  BindingResult result, Model model) {
+                  @Validated({Default.class, PlanHeaderForm.Creation.class})
+                  @ModelAttribute("form") PlanHeaderForm form, BindingResult result, Model model) {
         requireCreator(me);
         if (result.hasErrors()) {
             model.addAttribute("problem", problems.of(result));
