@@ -6,14 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One page of the institution's plans as filtered, with what the filter form and the page links need.
- *
- * @param tooManyForPeriod the period filter was not applied: it needs each plan's header, and more plans matched
- *                         the other filters than can be read at once (the user narrows them first)
- */
-public record PlanList(List<Map<String, Object>> rows, int page, int pages, int total, Filters filters,
-                       boolean tooManyForPeriod) {
+/** One page of the institution's plans as filtered, with what the filter form and the page links need. */
+public record PlanList(List<Map<String, Object>> rows, int page, int pages, int total, Filters filters) {
 
     static final int PAGE_SIZE = 20;
 
@@ -73,12 +67,11 @@ public record PlanList(List<Map<String, Object>> rows, int page, int pages, int 
         return Gateway.uri("/plans", query);
     }
 
-    static PlanList of(List<Map<String, Object>> matching, int requestedPage, Filters filters,
-                       boolean tooManyForPeriod) {
+    static PlanList of(List<Map<String, Object>> matching, int requestedPage, Filters filters) {
         int total = matching.size();
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, requestedPage), pages);
         List<Map<String, Object>> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(page * PAGE_SIZE, total));
-        return new PlanList(List.copyOf(rows), page, pages, total, filters, tooManyForPeriod);
+        return new PlanList(List.copyOf(rows), page, pages, total, filters);
     }
 }

@@ -70,7 +70,8 @@ class PlanViewStore {
 
     List<PlanSummary> list(String institutionId, String status, String kind) {
         return jdbc.sql("""
-                        SELECT plan_id, kind, status, title, servant_id, supervisor_id, version, updated_at
+                        SELECT plan_id, kind, status, title, document ->> 'period' AS period, servant_id,
+                               supervisor_id, version, updated_at
                         FROM plan_view
                         WHERE institution_id = :institution
                           AND (CAST(:status AS varchar) IS NULL OR status = :status)
@@ -80,7 +81,8 @@ class PlanViewStore {
                 .param("status", status)
                 .param("kind", kind)
                 .query((rs, row) -> new PlanSummary(rs.getString("plan_id"), rs.getString("kind"),
-                        rs.getString("status"), rs.getString("title"), rs.getString("servant_id"),
+                        rs.getString("status"), rs.getString("title"), rs.getString("period"),
+                        rs.getString("servant_id"),
                         rs.getString("supervisor_id"), rs.getLong("version"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
