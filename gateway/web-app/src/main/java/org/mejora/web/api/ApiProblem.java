@@ -12,12 +12,28 @@ public class ApiProblem extends RuntimeException {
 
     private final int status;
     private final Map<String, Object> body;
+    private final boolean titledByService;
 
+    /** A problem the web app states itself, titled in the user's words. */
     public ApiProblem(int status, Map<String, Object> body) {
+        this(status, body, false);
+    }
+
+    private ApiProblem(int status, Map<String, Object> body, boolean titledByService) {
         super(status + " " + body.getOrDefault("detail", body.getOrDefault("title", "")));
         this.status = status;
         this.body = Map.copyOf(body.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.titledByService = titledByService;
+    }
+
+    /** A problem as a service answered it: its title is the HTTP reason in English, so pages title it themselves. */
+    static ApiProblem fromService(int status, Map<String, Object> body) {
+        return new ApiProblem(status, body, true);
+    }
+
+    public boolean titledByService() {
+        return titledByService;
     }
 
     public int status() {

@@ -170,6 +170,6 @@ public class Gateway {
         } catch (RuntimeException notJson) {
             parsed = Map.of("detail", new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return new ApiProblem(status, parsed);
+        return ApiProblem.fromService(status, parsed);
     }
 }
