@@ -2,6 +2,7 @@ package org.mejora.web.dashboards;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -9,9 +10,10 @@ import java.util.stream.IntStream;
 /**
  * One chart as {@code js/charts.js} draws it, and the table that tells the same numbers: a row per bar or slice with
  * a value per drawn series, extra columns for the table only, and the link to the list behind the row (null when the
- * user cannot open that list).
+ * user cannot open that list, or nothing is behind it). {@code id} names it on the page, {@code topic} what it shows
+ * (status, progress, unit...), for its messages.
  */
-public record Chart(String id, String kind, String title, boolean horizontal, List<String> series,
+public record Chart(String id, String topic, String kind, String title, boolean horizontal, List<String> series,
                     List<String> columns, List<Row> rows) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -20,14 +22,16 @@ public record Chart(String id, String kind, String title, boolean horizontal, Li
 
     public record Row(String label, List<Number> values, List<String> extra, String link) {
 
+        /** A bar or slice of one series; a zero leads nowhere, there is nothing behind it. */
         Row(String label, Number value, String link) {
-            this(label, java.util.Collections.singletonList(value), List.of(), link);
+            this(label, Collections.singletonList(value), List.of(),
+                    value == null || value.doubleValue() == 0 ? null : link);
         }
     }
 
-    /** A chart of one series without table-only columns. */
-    static Chart of(String id, String kind, String title, String series, List<Row> rows) {
-        return new Chart(id, kind, title, false, List.of(series), List.of(), rows);
+    /** A chart of one series without table-only columns, shown where its topic names it. */
+    static Chart of(String topic, String kind, String title, String series, List<Row> rows) {
+        return new Chart(topic, topic, kind, title, false, List.of(series), List.of(), rows);
     }
 
     /** Nothing to draw: no rows, or every value zero or unknown. */

@@ -49,7 +49,9 @@ class DashboardsPage {
         Map<String, Object> data = gateway.get(Gateway.uri("/api/reports/dashboards/plans", query));
         boolean lists = own && me.readsPlans();
         model.addAttribute("dashboard", PlanDashboard.of(data, new Texts(messages, locale), new Links(plan, lists)));
-        model.addAttribute("plans", lists ? gateway.list("/api/plans") : List.of());
+        List<Map<String, Object>> plans = lists ? gateway.list("/api/plans") : List.of();
+        model.addAttribute("plans", plans);
+        model.addAttribute("plan", plans.stream().filter(p -> p.get("planId").equals(plan)).findFirst().orElse(null));
         model.addAttribute("planId", plan);
         model.addAttribute("institutionId", institution);
         model.addAttribute("lists", lists);

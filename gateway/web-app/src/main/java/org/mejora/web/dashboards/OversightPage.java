@@ -90,9 +90,9 @@ class OversightPage {
     /** For OVERSIGHT the list behind a slice is the institution's own dashboard: plans themselves are not theirs. */
     private static Chart withLinks(Chart chart, String institution) {
         String dashboard = Gateway.uri("/dashboards", Map.of("institutionId", institution));
-        return new Chart(chart.id(), chart.kind(), chart.title(), chart.horizontal(), chart.series(), chart.columns(),
-                chart.rows().stream().map(row -> new Chart.Row(row.label(), row.values(), row.extra(), dashboard))
-                        .toList());
+        return new Chart(chart.id(), chart.topic(), chart.kind(), chart.title(), chart.horizontal(), chart.series(),
+                chart.columns(), chart.rows().stream().map(row -> new Chart.Row(row.label(), row.values(), row.extra(),
+                dashboard)).toList());
     }
 
     /** This page for these institutions, without {@code except}. */

@@ -57,7 +57,8 @@ public record PlanDashboard(String institutionId, String planId, String today, i
                 .map(status -> new Chart.Row(texts.status(status), number(counts.get(status)),
                         links.list("status", status)))
                 .toList();
-        return Chart.of(id, "doughnut", texts.get("insights.chart.status"), texts.get("insights.chart.actions"), rows);
+        return new Chart(id, "status", "doughnut", texts.get("insights.chart.status"), false,
+                List.of(texts.get("insights.chart.actions")), List.of(), rows);
     }
 
     private static Chart progress(Map<String, Object> buckets, Texts texts, Links links) {
@@ -87,11 +88,11 @@ public record PlanDashboard(String institutionId, String planId, String today, i
                     List.of(number(group.get("actions")), number(group.get("overdueCount"))),
                     List.of(group.get("averagePercent") + " %", rateText(group.get("complianceRate"), texts),
                             rateText(group.get("effectivenessRate"), texts)),
-                    links.list(id, name)));
+                    number(group.get("actions")).intValue() == 0 ? null : links.list(id, name)));
         });
         // A dashboard without CAF criteria (or factors) groups every action under "—": nothing to compare.
         boolean onlyNone = groups.size() == 1 && groups.containsKey("—");
-        return new Chart(id, "bar", title, true,
+        return new Chart(id, id, "bar", title, true,
                 List.of(texts.get("insights.chart.actions"), texts.get("insights.due.overdue")),
                 List.of(texts.get("insights.col.average"), texts.get("insights.rate.compliance"),
                         texts.get("insights.rate.effectiveness")),

@@ -60,7 +60,7 @@ class DashboardBrowserIT {
             assertThat(browser.find(By.id("overdue")).getText()).contains("1 · Socializar los resultados");
             assertThat(browser.find(By.id("due-soon")).getText()).contains("2 · Generar planes por dependencia");
             browser.assertAccessible();
-            browser.screenshot("32-dashboards");
+            ImportBrowserIT.screenshotWholePage(browser, "32-dashboards");
 
             // A click on a bar opens the list behind it: what charts.js navigates to is the canvas's data-links.
             List<String> labels = jsonList(browser.find(By.cssSelector("#chart-unit canvas")).getAttribute("data-labels"));
@@ -73,7 +73,7 @@ class DashboardBrowserIT {
                     .containsExactly("1 · Socializar los resultados", "2 · Generar planes por dependencia");
             assertThat(actions.get(0).getAttribute("href")).contains("/plans/" + planId + "/actions/");
             browser.assertAccessible();
-            browser.screenshot("33-dashboard-list");
+            ImportBrowserIT.screenshotWholePage(browser, "33-dashboard-list");
 
             // The tables lead to the same lists, for a keyboard: the "Cerrada" count opens the closed action.
             browser.open("/dashboards?planId=" + planId);
@@ -109,7 +109,7 @@ class DashboardBrowserIT {
             assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= 360"))
                     .isEqualTo(true);
             phone.assertAccessible();
-            phone.screenshot("37-dashboards-phone");
+            ImportBrowserIT.screenshotWholePage(phone, "37-dashboards-phone");
         }
     }
 
@@ -140,7 +140,7 @@ class DashboardBrowserIT {
                     "return document.querySelector('article.institution canvas').mejoraChart != null"))
                     .isEqualTo(true);
             browser.assertAccessible();
-            browser.screenshot("36-oversight");
+            ImportBrowserIT.screenshotWholePage(browser, "36-oversight");
 
             // The list behind a slice, for OVERSIGHT, is that institution's dashboard.
             browser.click(By.partialLinkText("Abrir el tablero de " + institution));

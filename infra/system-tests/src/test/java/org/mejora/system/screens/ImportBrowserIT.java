@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.mejora.system.SystemUnderTest;
 import org.mejora.testing.Api;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,7 +61,7 @@ class ImportBrowserIT {
             // The form stays, with what the user chose, for the corrected file.
             assertThat(browser.find(By.id("period")).getAttribute("value")).isEqualTo("2021");
             browser.assertAccessible();
-            browser.screenshot("31-import-rejected");
+            screenshotWholePage(browser, "31-import-rejected");
 
             // In English the same cell is named in English.
             browser.open("/imports/new?lang=en");
@@ -119,6 +120,19 @@ class ImportBrowserIT {
         JsonNode after = Screens.api(owner, institution, "PLAN_OWNER").get("/api/plans/" + planId).json();
         assertThat(after.path("findings").get(0).path("actions").get(0).path("percent").asInt()).isEqualTo(50);
         assertThat(after.path("findings").get(1).path("actions").get(0).path("percent").asInt()).isEqualTo(25);
+    }
+
+    /** The whole page, not only what the window shows: the window grows to the page's height for the picture. */
+    static void screenshotWholePage(Browser browser, String name) {
+        Dimension window = browser.driver().manage().window().getSize();
+        Number height = (Number) browser.driver().executeScript("return document.documentElement.scrollHeight");
+        browser.driver().manage().window().setSize(new Dimension(window.getWidth(),
+                Math.max(window.getHeight(), height.intValue() + 200)));
+        // Charts redraw at the new size on the next frames.
+        browser.driver().executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));");
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(window);
     }
 
     /** infra/demo's copy of seed 001, the one the demo loads. */

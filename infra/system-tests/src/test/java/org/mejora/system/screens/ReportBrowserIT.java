@@ -46,7 +46,7 @@ class ReportBrowserIT {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0).getText()).contains("2021-08 – 2022-01", "No implementada");
             browser.assertAccessible();
-            browser.screenshot("34-report-draft");
+            ImportBrowserIT.screenshotWholePage(browser, "34-report-draft");
 
             // Someone records progress meanwhile: the draft was read at an older version, so saving it offers the
             // current one instead of writing over it.
@@ -77,7 +77,7 @@ class ReportBrowserIT {
             assertThat(browser.text()).contains("5. Conclusiones\nLa acción 1 avanzó; la 2 sigue sin iniciar.",
                     "Firmado y enviado");
             browser.assertAccessible();
-            browser.screenshot("35-report-submitted");
+            ImportBrowserIT.screenshotWholePage(browser, "35-report-submitted");
 
             browser.click(By.linkText("Informes de seguimiento"));
             assertThat(browser.find(By.cssSelector("main table tbody tr")).getText())
