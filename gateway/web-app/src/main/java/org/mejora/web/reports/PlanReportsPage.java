@@ -60,6 +60,8 @@ class PlanReportsPage {
             model.addAttribute("plan", plan);
             model.addAttribute("mayDraft", mayDraft(me, plan));
             model.addAttribute("problem", problem);
+            // The language switch opens the blank form again rather than the list the form was posted to.
+            model.addAttribute("requestPath", "/plans/" + planId + "/reports/new");
             return "reports/new";
         }
     }

@@ -87,6 +87,8 @@ class ReportPage {
         }
         show(planId, reportId, me, model);
         model.addAttribute("problem", problem);
+        // "Reload" and the language switch open the report, not the address the form was posted to.
+        model.addAttribute("requestPath", "/plans/" + planId + "/reports/" + reportId);
         return "reports/report";
     }
 
