@@ -152,6 +152,35 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    void aCafPlanIsComparedByCriterion() throws Exception {
+        String institution = Screens.newInstitution("caf");
+        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
+        Api asOwner = Screens.api(owner, institution, "PLAN_OWNER");
+        Path caf = ImportBrowserIT.demoPlan().resolveSibling("plan-003-CAF.tsv");
+        String planId = ImportBrowserIT.PlanSetUp.imported(asOwner, caf, "CAF_SELF_ASSESSMENT", "2023");
+        int actions = asOwner.get("/api/plans/" + planId).json().path("findings").size();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(asOwner.get("/api/reports/dashboards/plans").json().path("actions").asInt())
+                        .isEqualTo(actions));
+
+        try (Browser browser = Browser.desktop(Screens.url())) {
+            browser.signIn(owner);
+            browser.open("/dashboards");
+            awaitChartsDrawn(browser);
+            List<List<String>> criteria = rows(browser, "criterion");
+            assertThat(criteria).isNotEmpty();
+            assertThat(criteria.get(0).get(0)).startsWith("CRITERIO 1");
+            assertThat(criteria.stream().mapToInt(row -> Integer.parseInt(row.get(1))).sum()).isEqualTo(actions);
+            browser.assertAccessible();
+            ImportBrowserIT.screenshotWholePage(browser, "40-dashboards-caf");
+            String count = criteria.get(0).get(1);
+            browser.click(By.cssSelector("#chart-criterion tbody tr:first-child a"));
+            browser.awaitText("Criterio CAF: CRITERIO 1");
+            assertThat(browser.findAll(By.cssSelector("main table tbody tr"))).hasSize(Integer.parseInt(count));
+        }
+    }
+
     /**
      * Four actions of two units, set up as the institution's users would: 1 overdue and untouched, 2 at 50 % and due
      * within ten days, 3 implemented, verified and closed, 4 at 25 %. Waits until reporting shows them.

@@ -147,14 +147,19 @@ class ImportBrowserIT {
         private PlanSetUp() {
         }
 
-        static String inExecution(String institution, String owner, Path file) throws IOException {
-            Api asOwner = Screens.api(owner, institution, "PLAN_OWNER");
-            Api.Response imported = asOwner.send(HttpRequest.newBuilder(URI.create(
-                            apiUrl() + "/api/plans/imports?fileName=plan-001.tsv&kind=AUDIT&period=2026"))
+        /** A TSV plan imported through the API as the owner would; its plan id. */
+        static String imported(Api owner, Path file, String kind, String period) throws IOException {
+            Api.Response imported = owner.send(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/plans/imports?fileName="
+                            + file.getFileName() + "&kind=" + kind + "&period=" + period))
                     .header("Content-Type", "text/tab-separated-values")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))));
             assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
-            String planId = imported.json().path("planId").asText();
+            return imported.json().path("planId").asText();
+        }
+
+        static String inExecution(String institution, String owner, Path file) throws IOException {
+            Api asOwner = Screens.api(owner, institution, "PLAN_OWNER");
+            String planId = imported(asOwner, file, "AUDIT", "2026");
             Api reviewer = Screens.api("reviewer-" + institution, institution, "PLAN_REVIEWER");
             Api approver = Screens.api("approver-" + institution, institution, "PLAN_APPROVER");
             expect(asOwner.post("/api/plans/" + planId + "/submission", "{\"position\":\"Directora\"}"));
