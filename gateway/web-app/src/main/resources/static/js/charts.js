@@ -26,6 +26,8 @@
         maintainAspectRatio: false,
         animation: false,
         indexAxis: canvas.dataset.horizontal ? 'y' : 'x',
+        // Counts are whole numbers: no 0.5 ticks on the value axis.
+        scales: round ? {} : { [canvas.dataset.horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { display: round || series.length > 1 } },
         onClick: (event, elements) => {
           if (links && elements.length > 0 && links[elements[0].index]) {

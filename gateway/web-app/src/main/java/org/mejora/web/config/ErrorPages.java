@@ -4,9 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mejora.web.api.ApiProblem;
 import org.mejora.web.api.SignInRequired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A problem no page handled itself becomes a page that says what happened in words: forbidden, not found, a stale
@@ -15,6 +23,28 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  */
 @ControllerAdvice
 class ErrorPages {
+
+    private final MessageSource messages;
+    private final DataSize uploadLimit;
+
+    ErrorPages(MessageSource messages,
+               @Value("${spring.servlet.multipart.max-file-size:10MB}")
+               DataSize uploadLimit) {
+        this.messages = messages;
+        this.uploadLimit = uploadLimit;
+    }
+
+    /** A file over the limit is refused before anything reads it, with the limit in words. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ApiProblem problem = new ApiProblem(413, Map.of(
+                "title", messages.getMessage("problem.status.413", null, locale),
+                "detail", messages.getMessage("problem.upload-too-large",
+                        new Object[]{uploadLimit.toMegabytes() + " MB"}, locale),
+                "field", "file"));
+        return problem(problem, request, response, model);
+    }
 
     @ExceptionHandler(SignInRequired.class)
     String signInAgain() {
