@@ -75,7 +75,9 @@ class ActionPage {
         ActionScreen screen = new ActionScreen(plan, found.finding(), action, versioned.getHeaders().getETag(),
                 words.status((String) action.get("status")), words.status("Plan", (String) plan.get("status")),
                 new ActionScreen.Dates(words.period((String) action.get("start")),
-                        words.period((String) action.get("end")), words.period((String) action.get("dueDate"))),
+                        words.period((String) action.get("end")), words.period((String) action.get("dueDate")),
+                        action.get("verifiedBy") instanceof Map<?, ?> verifier
+                                ? words.period((String) verifier.get("date")) : null),
                 owns, owns || me.has("PLAN_APPROVER"), me.has("PLAN_REVIEWER", "ADMIN"), readsHistory(me));
         model.addAttribute("screen", screen);
         model.addAttribute("timeline", timeline(plan, action, 0, screen.readsHistory()));
@@ -110,6 +112,9 @@ class ActionPage {
             return Timeline.unavailable();
         }
         String actionId = (String) action.get("actionId");
+        String refresh = attempt < REFRESHES
+                ? Gateway.uri("/plans/" + plan.get("planId") + "/actions/" + actionId + "/timeline",
+                Map.of("attempt", attempt + 1)) : null;
         List<Map<String, Object>> entries;
         long total;
         try {
@@ -121,6 +126,10 @@ class ActionPage {
             if (problem.status() == 403) {
                 return Timeline.unavailable();
             }
+            if (problem.status() >= 500) {
+                // The action's own page does not depend on reporting: say so and try again in a moment.
+                return new Timeline(true, List.of(), 0, false, true, refresh);
+            }
             if (problem.status() != 404) {
                 throw problem;
             }
@@ -131,10 +140,8 @@ class ActionPage {
         long seen = entries.stream().filter(e -> FOLLOW_UP_EVENTS.contains(e.get("eventType"))).count();
         int followUps = ((List<?>) action.getOrDefault("followUps", List.of())).size();
         boolean lagging = entries.isEmpty() || seen < followUps;
-        String refresh = lagging && attempt < REFRESHES
-                ? Gateway.uri("/plans/" + plan.get("planId") + "/actions/" + actionId + "/timeline",
-                Map.of("attempt", attempt + 1)) : null;
-        return new Timeline(true, lines.of(entries, PlanIndex.of(plan)), total, lagging, refresh);
+        return new Timeline(true, lines.of(entries, PlanIndex.of(plan)), total, lagging, false,
+                lagging ? refresh : null);
     }
 
     static boolean readsHistory(CurrentUser me) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * which follow-up steps this user may take now. Steps are offered only while the plan is in execution and the
  * action's status allows them; the service decides in the end.
  *
- * @param dates the action's start, end and due day in words (see {@code Words.period})
+ * @param dates the action's start, end and due day, and the day it was verified, in words
  */
 public record ActionScreen(Map<String, Object> plan, Map<String, Object> finding, Map<String, Object> action,
                            String version, String status, String planStatus, Dates dates, boolean mayOwn,
@@ -20,7 +20,7 @@ public record ActionScreen(Map<String, Object> plan, Map<String, Object> finding
 
     private static final Set<String> OPEN = Set.of("PLANNED", "IN_PROGRESS");
 
-    public record Dates(String start, String end, String due) {
+    public record Dates(String start, String end, String due, String verified) {
     }
 
     /** Who acts on an individual plan: its servant and their supervisor, as its owners. */

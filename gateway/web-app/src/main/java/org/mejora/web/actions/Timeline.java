@@ -10,11 +10,13 @@ import java.util.List;
  * ({@code refreshUrl}), a bounded number of times, instead of the page waiting.
  *
  * @param available false when the user's role may not read histories
+ * @param down      reporting did not answer: the page works without it, and the timeline tries again
  */
-public record Timeline(boolean available, List<HistoryLine> lines, long total, boolean lagging, String refreshUrl) {
+public record Timeline(boolean available, List<HistoryLine> lines, long total, boolean lagging, boolean down,
+                       String refreshUrl) {
 
     static Timeline unavailable() {
-        return new Timeline(false, List.of(), 0, false, null);
+        return new Timeline(false, List.of(), 0, false, false, null);
     }
 
     /** More entries than one page shows: the history search has the rest. */

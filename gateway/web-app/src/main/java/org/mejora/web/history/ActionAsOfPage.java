@@ -71,7 +71,7 @@ class ActionAsOfPage {
                 Map.of("to", moment.toString(), "size", 500)));
         List<Map<String, Object>> entries = (List<Map<String, Object>>) history.getOrDefault("entries", List.of());
         long total = history.get("total") instanceof Number n ? n.longValue() : entries.size();
-        model.addAttribute("timeline", new Timeline(true, lines.of(entries, index), total, false, null));
+        model.addAttribute("timeline", new Timeline(true, lines.of(entries, index), total, false, false, null));
         return "history/action-as-of";
     }
 

@@ -208,7 +208,7 @@ class ActionFollowUpBrowserIT {
                 {"number":"1.1","name":"Digitalizar el archivo central","description":"Digitalizar y clasificar las cajas del archivo central.",
                  "objective":"Contar con el inventario documental al día",
                  "tasks":[{"number":1,"description":"Inventario documental"},{"number":2,"description":"Digitalización"}],
-                 "goalIndicator":"% de cajas digitalizadas","resources":"Humanos y tecnológicos",
+                 "goalIndicator":"%% de cajas digitalizadas","resources":"Humanos y tecnológicos",
                  "responsibleUnit":"Secretaría General","responsibleRole":"Secretaria General",
                  "technicalDirection":"Gestión Documental","start":"%s","end":"%s"}"""
                 .formatted(today.withDayOfMonth(1), today.plusMonths(6))), "actionId");
