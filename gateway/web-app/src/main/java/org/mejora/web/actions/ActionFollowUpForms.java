@@ -124,8 +124,12 @@ class ActionFollowUpForms {
             step.model().addAttribute("failed", step.name());
             // Reload and the language switch lead to the page, not to this form's address.
             step.model().addAttribute("requestPath", "/plans/" + step.planId() + "/actions/" + step.actionId());
-            // htmx swaps only successful answers; a plain form post gets the honest status.
-            step.response().setStatus("true".equals(step.request().getHeader("HX-Request")) ? 200 : problem.status());
+            if ("true".equals(step.request().getHeader("HX-Request"))) {
+                // htmx swaps only successful answers; and it should scroll to the form that was refused.
+                step.response().setHeader("HX-Reswap", "outerHTML show:#" + step.name() + "-form:top");
+            } else {
+                step.response().setStatus(problem.status());
+            }
             return "actions/action";
         }
         step.redirect().addFlashAttribute("done", step.name());

@@ -3,6 +3,7 @@ package org.mejora.system.screens;
 import org.junit.jupiter.api.Test;
 import org.mejora.testing.Api;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -101,7 +102,7 @@ class ActionFollowUpBrowserIT {
                     "Se verificó en sitio: 960 cajas digitalizadas", "Implementada", "Cerrada");
             browser.assertAccessible();
             scrollTo(browser, By.id("timeline"));
-            browser.screenshot("22-action-timeline");
+            wholePage(browser, () -> browser.screenshot("22-action-timeline"));
         }
 
         try (Browser browser = Browser.desktop(Screens.url())) {
@@ -155,6 +156,25 @@ class ActionFollowUpBrowserIT {
             browser.awaitText("Así estaba el");
             assertThat(browser.text()).contains("1.1 · Digitalizar el archivo central", "Implementada");
             browser.assertAccessible();
+
+            // A step forced past the screens (no button offered it) is refused by the service: the 403 page.
+            browser.open(actionPage);
+            ((JavascriptExecutor) browser.driver()).executeScript("""
+                    const form = document.createElement('form');
+                    form.method = 'post';
+                    form.action = arguments[0];
+                    const fields = {percent: '75', evidence: 'Forzado', _csrf: document.querySelector('input[name=_csrf]').value};
+                    for (const [name, value] of Object.entries(fields)) {
+                        const input = document.createElement('input');
+                        input.type = 'hidden';
+                        input.name = name;
+                        input.value = value;
+                        form.appendChild(input);
+                    }
+                    document.body.appendChild(form);
+                    form.submit();""", actionPage + "/progress");
+            browser.awaitText("Sin permiso");
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sin permiso");
 
             browser.open(actionPage).click(By.linkText("English"));
             assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Action 1.1");
@@ -261,6 +281,19 @@ class ActionFollowUpBrowserIT {
                 .allSatisfy(button -> assertThat(button.getDomAttribute("type")).isEqualTo("submit"))
                 .allSatisfy(button -> assertThat(button.findElement(By.xpath("ancestor::form")).getDomAttribute("method"))
                         .isEqualTo("get"));
+    }
+
+    /** Shows the whole page in the window for a moment, e.g. for a screenshot of a long timeline. */
+    private static void wholePage(Browser browser, Runnable then) {
+        Dimension window = browser.driver().manage().window().getSize();
+        Object height = browser.driver().executeScript("return document.documentElement.scrollHeight");
+        browser.driver().manage().window().setSize(new Dimension(window.getWidth(),
+                Math.min(4000, ((Number) height).intValue() + 200)));
+        try {
+            then.run();
+        } finally {
+            browser.driver().manage().window().setSize(window);
+        }
     }
 
     private static void scrollTo(Browser browser, By by) {
