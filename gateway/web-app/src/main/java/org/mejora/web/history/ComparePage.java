@@ -78,7 +78,7 @@ class ComparePage {
         Map<String, Object> result;
         try {
             result = gateway.get(Gateway.uri("/api/reports/plans/" + planId + "/compare", Map.of(
-                    "from", moments.endOf(earlier).toString(), "to", moments.endOf(later).toString())));
+                    "from", cut(earlier).toString(), "to", cut(later).toString())));
         } catch (ApiProblem problem) {
             if (problem.status() == 400) {
                 model.addAttribute("problem", problem);
@@ -124,6 +124,13 @@ class ComparePage {
                         percent.format(new BigDecimal(rate.get("rate").toString()).setScale(2, RoundingMode.HALF_UP)))));
         model.addAttribute("units", units);
         return "history/compare";
+    }
+
+    /** The end of that day, or now for today: a cut is what had happened, never time still to come. */
+    private Instant cut(LocalDate day) {
+        Instant end = moments.endOf(day);
+        Instant now = moments.now();
+        return end.isAfter(now) ? now : end;
     }
 
     @SuppressWarnings("unchecked")

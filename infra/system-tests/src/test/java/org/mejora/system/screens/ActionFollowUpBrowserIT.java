@@ -30,7 +30,7 @@ class ActionFollowUpBrowserIT {
     private static final By MAIN_PART = By.id("action-main");
 
     @Test
-    void anOwnerFollowsAnActionUpTheControlOfficeClosesItAndTheAuditorTravelsItsHistory() {
+    void anOwnerFollowsAnActionUpTheControlOfficeClosesItAndTheAuditorTravelsItsHistory() throws InterruptedException {
         String institution = Screens.newInstitution("actions");
         String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
         String reviewer = Screens.user("reviewer", institution, "Rita Revisora", "PLAN_REVIEWER");
@@ -87,7 +87,9 @@ class ActionFollowUpBrowserIT {
                 browser.type(By.id("verification-observations"), "Se verificó en sitio: 960 cajas digitalizadas");
             });
             browser.awaitText("Verificación registrada.");
-            beforeClose = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            // The picker has whole seconds: the moment to travel to is a whole second after the verification.
+            beforeClose = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Thread.sleep(Duration.between(Instant.now(), beforeClose).toMillis() + 1);
             submit(browser, "closure", () -> {
             });
             browser.awaitText("La acción quedó cerrada.");
@@ -150,12 +152,13 @@ class ActionFollowUpBrowserIT {
                     .contains("Implementada", "Cerrada");
             assertNoWriteButtons(browser);
             browser.assertAccessible();
-            browser.screenshot("24-plan-compare");
+            wholePage(browser, () -> browser.screenshot("24-plan-compare"));
 
             browser.open("/plans/" + plan.planId() + "/as-of?at=" + beforeClose);
             browser.awaitText("Así estaba el");
             assertThat(browser.text()).contains("1.1 · Digitalizar el archivo central", "Implementada");
             browser.assertAccessible();
+            browser.screenshot("zz-plan-as-of");
 
             // A step forced past the screens (no button offered it) is refused by the service: the 403 page.
             browser.open(actionPage);
@@ -179,6 +182,7 @@ class ActionFollowUpBrowserIT {
             browser.open(actionPage).click(By.linkText("English"));
             assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Action 1.1");
             assertThat(browser.text()).contains("Closed", "Action history", "Progress recorded");
+            wholePage(browser, () -> browser.screenshot("zz-action-en"));
         }
 
         try (Browser browser = Browser.desktop(Screens.url())) {
@@ -206,6 +210,7 @@ class ActionFollowUpBrowserIT {
             assertThat(browser.driver().executeScript("return document.documentElement.scrollWidth <= 360"))
                     .isEqualTo(true);
             browser.assertAccessible();
+            browser.click(By.linkText("Ir al seguimiento"));
             browser.screenshot("26-action-phone");
         }
     }
