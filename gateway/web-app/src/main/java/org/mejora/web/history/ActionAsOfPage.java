@@ -66,7 +66,9 @@ class ActionAsOfPage {
         model.addAttribute("then", AsOf.action(state, words, moment.atZone(moments.zone()).toLocalDate()));
         model.addAttribute("finding", finding);
         model.addAttribute("start", words.period((String) state.get("start")));
-        model.addAttribute("verifier", state.get("verifier"));
+        // Reporting keeps signatures apart, by the step they sign.
+        model.addAttribute("verifier", state.get("signatures") instanceof Map<?, ?> signatures
+                ? signatures.get("verifier") : null);
         Map<String, Object> history = gateway.get(Gateway.uri("/api/reports/history/actions/" + actionId,
                 Map.of("to", moment.toString(), "size", 500)));
         List<Map<String, Object>> entries = (List<Map<String, Object>>) history.getOrDefault("entries", List.of());

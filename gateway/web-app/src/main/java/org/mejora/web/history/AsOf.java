@@ -24,8 +24,7 @@ public final class AsOf {
 
     /** One action of the plan at that moment. */
     public record ActionRow(String actionId, String number, String name, String status, String statusCode,
-                            int percent, String end, String unit, boolean overdue, boolean removed,
-                            Map<String, Object> state) {
+                            int percent, String end, String unit, boolean overdue, Map<String, Object> state) {
 
         public String label() {
             return PlanIndex.label(number, name);
@@ -42,7 +41,7 @@ public final class AsOf {
         boolean overdue = OPEN.contains(status) && lastDay(end) != null && day.isAfter(lastDay(end));
         return new ActionRow((String) state.get("actionId"), text(state.get("number")), text(state.get("name")),
                 words.status(status), status, state.get("percent") instanceof Number n ? n.intValue() : 0,
-                words.period(end), text(state.get("responsibleUnit")), overdue, "REMOVED".equals(status), state);
+                words.period(end), text(state.get("responsibleUnit")), overdue, state);
     }
 
     /** The last day of a schedule date (a day, a month {@code 2021-06}, a quarter {@code 2023-T1}, a year). */

@@ -8,7 +8,7 @@ import java.util.Map;
  * A plan's findings and actions by id, as plan-service shows them now: to name the entities a history or a
  * comparison mentions, and to know which of them still have a page.
  */
-public record PlanIndex(String planId, String title, Map<String, Map<String, Object>> findings,
+public record PlanIndex(String planId, Map<String, Map<String, Object>> findings,
                         Map<String, Map<String, Object>> actions) {
 
     @SuppressWarnings("unchecked")
@@ -21,7 +21,7 @@ public record PlanIndex(String planId, String title, Map<String, Map<String, Obj
                 actions.put((String) action.get("actionId"), action);
             }
         }
-        return new PlanIndex((String) plan.get("planId"), (String) plan.get("title"), findings, actions);
+        return new PlanIndex((String) plan.get("planId"), findings, actions);
     }
 
     public Map<String, Object> action(String actionId) {
