@@ -3,6 +3,7 @@ package org.mejora.web.evaluations;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import static org.mejora.web.evaluations.Values.text;
  * One servant's evaluation as the page shows it (from {@code GET /api/evaluations/{id}}): the current goals,
  * compliance and ratings, each supervisor's modification beside the servant's original, the result on the cycle's
  * scale. The scale, weights, threshold and competencies come from the evaluation's opening step, which copied them
- * from the cycle: a servant may not read the cycle itself.
+ * from the cycle: a servant may not read the cycle itself. {@code changeReasons} holds the supervisor's reason for
+ * the latest modification of the goals ({@code goals}) and of each self-evaluation ({@code I}, {@code II}).
  */
 public record EvaluationSheet(String evaluationId, String cycleId, int year, String servantId, String servantName,
                               String supervisorId, String supervisorName, Status status, List<Goal> goals,
@@ -27,7 +29,7 @@ public record EvaluationSheet(String evaluationId, String cycleId, int year, Str
                               List<Compliance> complianceII, List<Change> complianceIIChanges, List<Rating> ratings,
                               Result result, List<Level> scale, String thresholdLevel, List<String> competencies,
                               String goalsWeight, String competenciesWeight, boolean improvementPlanRequired,
-                              String consolidatedAt, LastStep lastStep) {
+                              String consolidatedAt, LastStep lastStep, Map<String, String> changeReasons) {
 
     public record Goal(int number, String description, String deliverable, String weight, String agreedPercentI,
                        String agreedPercentII) {
@@ -108,7 +110,23 @@ public record EvaluationSheet(String evaluationId, String cycleId, int year, Str
                 Values.moment(evaluation.get("consolidatedAt"), zone),
                 last.isEmpty() ? null : new LastStep(text(last.get("step")), text(map(last.get("detail")).get("followUp")),
                         text(last.get("actorName")), Values.moment(last.get("occurredAt"), zone),
-                        text(last.get("reason"))));
+                        text(last.get("reason"))),
+                changeReasons(steps));
+    }
+
+    /** The reason of the latest modification of each part, as the supervisor gave it (optional for them). */
+    private static Map<String, String> changeReasons(List<Map<String, Object>> steps) {
+        Map<String, String> reasons = new HashMap<>();
+        for (Map<String, Object> step : steps) {
+            String reason = text(step.get("reason"));
+            if ("GoalsModified".equals(step.get("step"))) {
+                reasons.put("goals", reason);
+            } else if ("SelfEvaluationModified".equals(step.get("step"))) {
+                reasons.put(text(map(step.get("detail")).get("followUp")), reason);
+            }
+        }
+        reasons.values().removeIf(Objects::isNull);
+        return reasons;
     }
 
     /** The follow-up the evaluation is in, for forms and actions: I before the first is accepted, II after. */
