@@ -2,12 +2,10 @@ package org.mejora.web.evaluations;
 
 import org.mejora.web.api.ApiProblem;
 import org.mejora.web.api.Gateway;
-import org.mejora.web.config.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -31,12 +31,4 @@ public record Deadlines(LocalDate today, Map<String, LocalDate> byStage, Set<Str
         // The dashboard is a projection: it may still show the step before the one just taken.
         return late != null && stage.equals(late.stage()) ? late : null;
     }
-
-    public LocalDate deadline(String stage) {
-        return byStage.get(stage);
-    }
-
-    public boolean closed(String stage) {
-        return closedStages.contains(stage);
-    }
 }

@@ -45,10 +45,7 @@ class EvaluationScreen {
     }
 
     String show(Model model, String evaluationId, CurrentUser me) {
-        return show(model, sheet(evaluationId), me);
-    }
-
-    String show(Model model, EvaluationSheet sheet, CurrentUser me) {
+        EvaluationSheet sheet = sheet(evaluationId);
         model.addAttribute("sheet", sheet);
         model.addAttribute("procedure", Status.procedure());
         model.addAttribute("mine", isServant(sheet, me));

@@ -142,7 +142,8 @@ class EvaluationYearBrowserIT {
                         .isNotBlank();
                 assertThat(download(talent, "/evaluations/cycles/" + cycleId + "/consolidation.xlsx?stage=YEAR"))
                         .contains("spreadsheetml");
-                talent.assertAccessible().screenshot("45-eval-consolidation");
+                talent.assertAccessible();
+                scrollTo(talent, "results").screenshot("45-eval-consolidation");
             }
 
             // plan-service opens Ana's plan from the event; her page links to it with its progress.
@@ -224,7 +225,7 @@ class EvaluationYearBrowserIT {
         servant.click(button("Enviar a mi jefe inmediato")).awaitText("deben sumar 100");
         servant.assertAccessible();
         servant.type(By.name("goals[1].weight"), "40");
-        servant.screenshot("40-eval-goals");
+        scrollTo(servant, "action").screenshot("40-eval-goals");
         servant.click(button("Enviar a mi jefe inmediato")).awaitText("Sus metas se enviaron a su jefe inmediato");
         assertThat(servant.text()).contains(GOAL_1, GOAL_2, "Aprobación de metas por el jefe inmediato");
         servant.assertAccessible();
