@@ -1,0 +1,60 @@
+package org.mejora.web.admin;
+
+import org.mejora.web.api.ApiProblem;
+import org.mejora.web.api.Gateway;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The platform administrator's page: rebuild every reporting projection from the topics and watch it (htmx asks
+ * for the progress every second until the rebuild has finished), then compare the checksums. reporting-service
+ * answers only ADMIN; anyone else gets its refusal as the 403 page.
+ */
+@Controller
+class AdminPage {
+
+    private final Gateway gateway;
+    private final Clock clock;
+
+    AdminPage(Gateway gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model) {
+        model.addAttribute("rebuild", current());
+        return "admin/admin";
+    }
+
+    /** Starts a rebuild; if one is running, reporting answers with that one. */
+    @PostMapping("/admin/rebuilds")
+    String start() {
+        gateway.post("/api/reports/rebuilds", Map.of());
+        return "redirect:/admin#rebuild";
+    }
+
+    /** The progress fragment the page polls. */
+    @GetMapping("/admin/rebuilds/current")
+    String progress(Model model) {
+        model.addAttribute("rebuild", current());
+        return "admin/admin :: rebuild-progress";
+    }
+
+    /** Null before the first rebuild since reporting started (its 404). */
+    private Rebuild current() {
+        try {
+            return Rebuild.of(gateway.get("/api/reports/rebuilds/current"), clock.getZone());
+        } catch (ApiProblem problem) {
+            if (problem.status() == 404) {
+                return null;
+            }
+            throw problem;
+        }
+    }
+}
