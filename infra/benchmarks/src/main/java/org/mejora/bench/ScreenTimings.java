@@ -33,6 +33,12 @@ final class ScreenTimings {
             EnumSet.of(Role.PLAN_OWNER, Role.PLAN_REVIEWER, Role.PLAN_APPROVER), "bench-screens");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The pause between two samples: one user's pages and API calls stay under the gateway's per-user rate limit
+     * (a page is built from several calls), so latency is measured, never a 429.
+     */
+    private static final long PAUSE_MILLIS = 150;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final Config config;
@@ -68,26 +74,38 @@ final class ScreenTimings {
 
     /** A plan of this many findings × actions each, created through the API as the bench's user, in execution. */
     String plan(int findings, int actionsPerFinding) throws IOException, InterruptedException {
-        String planId = json(api.send("POST", "/api/plans", """
+        String planId = json(write("/api/plans", """
                 {"kind":"AUDIT","title":"Plan de pantalla %d","formatCode":"GEM-FM014","formatVersion":"02",
-                 "auditedProcess":"Gestión","period":"2026"}""".formatted(findings * actionsPerFinding), USER))
+                 "auditedProcess":"Gestión","period":"2026"}""".formatted(findings * actionsPerFinding)))
                 .get("planId").asText();
         for (int f = 1; f <= findings; f++) {
-            String findingId = json(api.send("POST", "/api/plans/" + planId + "/findings", """
-                    {"number":"%d","description":"Hallazgo %d del plan de referencia"}""".formatted(f, f), USER))
+            String findingId = json(write("/api/plans/" + planId + "/findings", """
+                    {"number":"%d","description":"Hallazgo %d del plan de referencia"}""".formatted(f, f)))
                     .get("findingId").asText();
             for (int a = 1; a <= actionsPerFinding; a++) {
-                api.send("POST", "/api/plans/" + planId + "/findings/" + findingId + "/actions", """
+                json(write("/api/plans/" + planId + "/findings/" + findingId + "/actions", """
                         {"number":"%d.%d","name":"Acción %d.%d","objective":"Cerrar la brecha",
                          "tasks":[{"number":1,"description":"Elaborar"},{"number":2,"description":"Publicar"}],"goalIndicator":"Documento publicado",
                          "responsibleUnit":"Secretaría %d","start":"2026-01","end":"2026-%02d"}"""
-                        .formatted(f, a, f, a, f % 7, 1 + a % 12), USER);
+                        .formatted(f, a, f, a, f % 7, 1 + a % 12)));
             }
         }
         for (String step : new String[]{"submission", "review", "approval", "execution"}) {
-            api.send("POST", "/api/plans/" + planId + "/" + step, "{\"position\":\"Bench\"}", USER);
+            json(write("/api/plans/" + planId + "/" + step, "{\"position\":\"Bench\"}"));
         }
         return planId;
+    }
+
+    /** A set-up write; over the per-user rate limit it waits as the gateway says (Retry-After) and tries again. */
+    private HttpResponse<String> write(String path, String json) throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<String> response = api.send("POST", path, json, USER);
+            if (response.statusCode() != 429) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, seconds) * 1000);
+        }
     }
 
     String firstAction(String planId) throws IOException, InterruptedException {
@@ -109,6 +127,7 @@ final class ScreenTimings {
             if (i >= 0) {
                 latency.recordValue(micros);
             }
+            Thread.sleep(PAUSE_MILLIS);
         }
         return latency;
     }
@@ -126,6 +145,7 @@ final class ScreenTimings {
             if (i >= 0) {
                 latency.recordValue(micros);
             }
+            Thread.sleep(PAUSE_MILLIS);
         }
         return latency;
     }
