@@ -52,7 +52,8 @@ class EvaluationYearBrowserIT {
             assign(talent, cycleId);
             evaluations = evaluationsOf(cycleId);
             // The formulation deadline has passed: HR sees every servant late against it.
-            assertThat(talent.text()).contains("Vencido hace 20 días");
+            assertThat(talent.text()).contains("Vencido hace 20 días", "plazo vencido");
+            talent.driver().executeScript("window.scrollTo(0, 0)");
             talent.screenshot("44-eval-hr-cycle");
         }
         String anaEvaluation = evaluations.get(ana);
@@ -70,7 +71,7 @@ class EvaluationYearBrowserIT {
             supervisor.awaitText("Esperan por usted (3)");
             assertThat(supervisor.text()).contains("Ana Pérez", "Beto Ruiz", "Carla Díaz",
                     "Aprobar, rechazar o modificar las metas");
-            awaitOnReload(supervisor, "Vencido hace");
+            awaitOnReload(supervisor, "Vencido hace 20 días");
             supervisor.assertAccessible().screenshot("41-eval-supervisor-inbox");
 
             supervisor.click(By.linkText("Ana Pérez")).awaitText("Revise las metas propuestas");
@@ -167,7 +168,8 @@ class EvaluationYearBrowserIT {
             phone.signIn(ana).open("/evaluations/" + anaEvaluation).awaitText("Plan de mejoramiento individual");
             assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= 360"))
                     .isEqualTo(true);
-            phone.assertAccessible().screenshot("48-eval-phone");
+            phone.assertAccessible();
+            scrollTo(phone, "plan").screenshot("48-eval-phone");
         }
     }
 
