@@ -61,7 +61,7 @@ class EvaluationYearBrowserIT {
         try (Browser servant = Browser.desktop(Screens.url()); Browser supervisor = Browser.desktop(Screens.url())) {
             servant.signIn(ana).open("/evaluations").assertAccessible();
             servant.click(By.linkText("Evaluación " + today.getYear()));
-            servant.awaitText("Formulación de metas y objetivos");
+            servant.awaitText("Formulación de metas y objetivos").assertAccessible();
             formulate(servant);
 
             submitGoalsThroughApi(beto, evaluations.get(beto));
@@ -107,7 +107,9 @@ class EvaluationYearBrowserIT {
             // She sends the goals again as they stand; the supervisor approves them and she accepts.
             servant.click(button("Enviar a mi jefe inmediato")).awaitText("Sus metas se enviaron");
             supervise(supervisor, anaEvaluation, "Aprobar", "Metas aprobadas");
-            servant.open("/evaluations/" + anaEvaluation).click(button("Acepto")).awaitText("Aceptó sus metas");
+            servant.open("/evaluations/" + anaEvaluation).awaitText("Su jefe inmediato aprobó sus metas")
+                    .assertAccessible();
+            servant.click(button("Acepto")).awaitText("Aceptó sus metas").assertAccessible();
 
             selfEvaluate(servant, anaEvaluation, "50", "40");
             supervise(supervisor, anaEvaluation, "Aprobar", "Autoevaluación aprobada");
@@ -121,13 +123,15 @@ class EvaluationYearBrowserIT {
             supervisor.type(By.name("ratings[0].score"), "50").type(By.name("ratings[1].score"), "60")
                     .type(By.name("ratings[1].comment"), "Colabora cuando se le pide");
             supervisor.assertAccessible();
-            supervisor.click(button("Calificar y calcular el resultado final")).awaitText("Competencias calificadas");
+            supervisor.click(button("Calificar y calcular el resultado final")).awaitText("Competencias calificadas")
+                    .assertAccessible();
 
             servant.open("/evaluations/" + anaEvaluation).awaitText("Aceptación del resultado final");
             assertThat(servant.text()).contains("No satisfactorio", "bajo el umbral «Satisfactorio»",
                     "nivel obtenido");
             servant.assertAccessible();
-            servant.click(button("Acepto el resultado final")).awaitText("Aceptó el resultado final");
+            servant.click(button("Acepto el resultado final")).awaitText("Aceptó el resultado final")
+                    .assertAccessible();
 
             walkThroughApi(beto, evaluations.get(beto), bossApi, 100, 90);
             walkThroughApi(carla, evaluations.get(carla), bossApi, 80, 80);
@@ -160,8 +164,8 @@ class EvaluationYearBrowserIT {
             servant.open("/evaluations/" + anaEvaluation + "/goals/modify").awaitText("Sin permiso");
             assertThat(servant.text()).contains("Solo el jefe inmediato asignado");
             servant.assertAccessible();
-            servant.open("/evaluations/" + evaluations.get(beto)).awaitText("Sin permiso");
-            servant.open("/evaluations/team").awaitText("Sin permiso");
+            servant.open("/evaluations/" + evaluations.get(beto)).awaitText("Sin permiso").assertAccessible();
+            servant.open("/evaluations/team").awaitText("Sin permiso").assertAccessible();
         }
 
         try (Browser phone = Browser.phone(Screens.url())) {
@@ -241,12 +245,12 @@ class EvaluationYearBrowserIT {
                 .type(By.name("compliance[1].evidence"), "Actas de las pruebas");
         servant.assertAccessible();
         servant.click(button("Enviar la autoevaluación a mi jefe inmediato"))
-                .awaitText("Su autoevaluación se envió");
+                .awaitText("Su autoevaluación se envió").assertAccessible();
     }
 
     private static void supervise(Browser supervisor, String evaluationId, String decision, String notice) {
-        supervisor.open("/evaluations/" + evaluationId);
-        supervisor.click(button(decision)).awaitText(notice);
+        supervisor.open("/evaluations/" + evaluationId).awaitText("Lo que sigue").assertAccessible();
+        supervisor.click(button(decision)).awaitText(notice).assertAccessible();
     }
 
     private void submitGoalsThroughApi(String servant, String evaluationId) {
