@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +41,13 @@ class ConsolidationPage {
     private final Gateway gateway;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ConsolidationPage(Gateway gateway, MessageSource messages, JsonMapper json) {
+    ConsolidationPage(Gateway gateway, MessageSource messages, JsonMapper json, Clock clock) {
         this.gateway = gateway;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A late step as the dashboard lists it. */
@@ -72,7 +76,8 @@ class ConsolidationPage {
                          Model model) {
         String shown = STAGES.contains(stage) ? stage : "FORMULATION";
         CycleSummary cycle = CycleSummary.of(gateway.get("/api/cycles/{id}", cycleId));
-        Map<String, Object> dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}", cycleId);
+        Map<String, Object> dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}",
+                cycleId, LocalDate.now(clock));
         List<LateStep> late = maps(dashboard.get("lateSteps")).stream()
                 .map(step -> new LateStep(text(step.get("evaluationId")), text(step.get("servantName")),
                         text(step.get("supervisorName")), Status.of(step.get("status")), text(step.get("stage")),

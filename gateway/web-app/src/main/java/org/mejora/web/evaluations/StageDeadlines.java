@@ -48,7 +48,9 @@ class StageDeadlines {
         }
         Map<String, Object> dashboard;
         try {
-            dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}", cycleId);
+            // Late as of the institution's day, as the rest of the pages count it (reporting's default is UTC's).
+            dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}", cycleId,
+                    today());
         } catch (ApiProblem problem) {
             // The deadlines only add to the page: without reporting, the supervisor still sees the evaluations.
             if (problem.status() >= 500) {

@@ -52,7 +52,8 @@ class EvaluationYearBrowserIT {
             assign(talent, cycleId);
             evaluations = evaluationsOf(cycleId);
             // The formulation deadline has passed: HR sees every servant late against it.
-            assertThat(talent.text()).contains("Vencido hace 20 días");
+            assertThat(talent.text()).contains("Vencido hace 20 días", "plazo vencido");
+            talent.driver().executeScript("window.scrollTo(0, 0)");
             talent.screenshot("44-eval-hr-cycle");
         }
         String anaEvaluation = evaluations.get(ana);
@@ -60,7 +61,7 @@ class EvaluationYearBrowserIT {
         try (Browser servant = Browser.desktop(Screens.url()); Browser supervisor = Browser.desktop(Screens.url())) {
             servant.signIn(ana).open("/evaluations").assertAccessible();
             servant.click(By.linkText("Evaluación " + today.getYear()));
-            servant.awaitText("Formulación de metas y objetivos");
+            servant.awaitText("Formulación de metas y objetivos").assertAccessible();
             formulate(servant);
 
             submitGoalsThroughApi(beto, evaluations.get(beto));
@@ -70,7 +71,7 @@ class EvaluationYearBrowserIT {
             supervisor.awaitText("Esperan por usted (3)");
             assertThat(supervisor.text()).contains("Ana Pérez", "Beto Ruiz", "Carla Díaz",
                     "Aprobar, rechazar o modificar las metas");
-            awaitOnReload(supervisor, "Vencido hace");
+            awaitOnReload(supervisor, "Vencido hace 20 días");
             supervisor.assertAccessible().screenshot("41-eval-supervisor-inbox");
 
             supervisor.click(By.linkText("Ana Pérez")).awaitText("Revise las metas propuestas");
@@ -106,7 +107,9 @@ class EvaluationYearBrowserIT {
             // She sends the goals again as they stand; the supervisor approves them and she accepts.
             servant.click(button("Enviar a mi jefe inmediato")).awaitText("Sus metas se enviaron");
             supervise(supervisor, anaEvaluation, "Aprobar", "Metas aprobadas");
-            servant.open("/evaluations/" + anaEvaluation).click(button("Acepto")).awaitText("Aceptó sus metas");
+            servant.open("/evaluations/" + anaEvaluation).awaitText("Su jefe inmediato aprobó sus metas")
+                    .assertAccessible();
+            servant.click(button("Acepto")).awaitText("Aceptó sus metas").assertAccessible();
 
             selfEvaluate(servant, anaEvaluation, "50", "40");
             supervise(supervisor, anaEvaluation, "Aprobar", "Autoevaluación aprobada");
@@ -120,13 +123,15 @@ class EvaluationYearBrowserIT {
             supervisor.type(By.name("ratings[0].score"), "50").type(By.name("ratings[1].score"), "60")
                     .type(By.name("ratings[1].comment"), "Colabora cuando se le pide");
             supervisor.assertAccessible();
-            supervisor.click(button("Calificar y calcular el resultado final")).awaitText("Competencias calificadas");
+            supervisor.click(button("Calificar y calcular el resultado final")).awaitText("Competencias calificadas")
+                    .assertAccessible();
 
             servant.open("/evaluations/" + anaEvaluation).awaitText("Aceptación del resultado final");
             assertThat(servant.text()).contains("No satisfactorio", "bajo el umbral «Satisfactorio»",
                     "nivel obtenido");
             servant.assertAccessible();
-            servant.click(button("Acepto el resultado final")).awaitText("Aceptó el resultado final");
+            servant.click(button("Acepto el resultado final")).awaitText("Aceptó el resultado final")
+                    .assertAccessible();
 
             walkThroughApi(beto, evaluations.get(beto), bossApi, 100, 90);
             walkThroughApi(carla, evaluations.get(carla), bossApi, 80, 80);
@@ -159,15 +164,16 @@ class EvaluationYearBrowserIT {
             servant.open("/evaluations/" + anaEvaluation + "/goals/modify").awaitText("Sin permiso");
             assertThat(servant.text()).contains("Solo el jefe inmediato asignado");
             servant.assertAccessible();
-            servant.open("/evaluations/" + evaluations.get(beto)).awaitText("Sin permiso");
-            servant.open("/evaluations/team").awaitText("Sin permiso");
+            servant.open("/evaluations/" + evaluations.get(beto)).awaitText("Sin permiso").assertAccessible();
+            servant.open("/evaluations/team").awaitText("Sin permiso").assertAccessible();
         }
 
         try (Browser phone = Browser.phone(Screens.url())) {
             phone.signIn(ana).open("/evaluations/" + anaEvaluation).awaitText("Plan de mejoramiento individual");
             assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= 360"))
                     .isEqualTo(true);
-            phone.assertAccessible().screenshot("48-eval-phone");
+            phone.assertAccessible();
+            scrollTo(phone, "plan").screenshot("48-eval-phone");
         }
     }
 
@@ -239,12 +245,12 @@ class EvaluationYearBrowserIT {
                 .type(By.name("compliance[1].evidence"), "Actas de las pruebas");
         servant.assertAccessible();
         servant.click(button("Enviar la autoevaluación a mi jefe inmediato"))
-                .awaitText("Su autoevaluación se envió");
+                .awaitText("Su autoevaluación se envió").assertAccessible();
     }
 
     private static void supervise(Browser supervisor, String evaluationId, String decision, String notice) {
-        supervisor.open("/evaluations/" + evaluationId);
-        supervisor.click(button(decision)).awaitText(notice);
+        supervisor.open("/evaluations/" + evaluationId).awaitText("Lo que sigue").assertAccessible();
+        supervisor.click(button(decision)).awaitText(notice).assertAccessible();
     }
 
     private void submitGoalsThroughApi(String servant, String evaluationId) {
