@@ -29,6 +29,8 @@ class AdminPage {
     @GetMapping("/admin")
     String admin(Model model) {
         model.addAttribute("rebuild", current());
+        // What ingestion could not apply: counts by kind and the open problems, as reporting lists them.
+        model.addAttribute("ingestion", gateway.get("/api/reports/admin/ingestion-problems"));
         return "admin/admin";
     }
 

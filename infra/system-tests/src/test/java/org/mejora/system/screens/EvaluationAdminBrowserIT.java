@@ -22,6 +22,9 @@ class EvaluationAdminBrowserIT {
         try (Browser browser = Browser.desktop(Screens.url())) {
             browser.signIn(admin);
             browser.click(By.linkText("Administración")).awaitText("Reconstruir las proyecciones de reportes");
+            // The ingestion problems are listed beside the rebuild, with the count of events applied.
+            assertThat(browser.find(By.id("ingestion")).getText()).contains("Problemas de ingesta",
+                    "Eventos aplicados desde que el servicio arrancó");
             browser.assertAccessible();
             browser.click(By.xpath("//button[normalize-space()='Iniciar la reconstrucción']"));
             browser.find(By.id("rebuild-bar"));

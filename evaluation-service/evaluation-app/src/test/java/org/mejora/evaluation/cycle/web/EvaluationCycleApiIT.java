@@ -245,6 +245,19 @@ class EvaluationCycleApiIT {
     }
 
     @Test
+    void servantsAndSupervisorsReadTheirCyclesDeadlinesButNotItsReports() {
+        String cycleId = openCycle();
+
+        JsonNode cycle = ok(as(ana).get("/api/cycles/" + cycleId));
+        assertThat(cycle.get("stages").get(0).get("deadline").asText()).isNotBlank();
+        assertThat(ok(as(boss).get("/api/cycles/" + cycleId)).get("cycleId").asText()).isEqualTo(cycleId);
+        assertThat(as(ana).get("/api/cycles/" + cycleId + "/consolidation?stage=FORMULATION").status())
+                .isEqualTo(403);
+        assertThat(as(TestIdentities.user("ana", "another-institution", Role.SERVANT)).get("/api/cycles/" + cycleId)
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void aBulkAssignmentWithBadRowsAssignsNobodyAndNamesEachRow() {
         String cycleId = openCycle();
         Api.Response rejected = as(hr).send(HttpRequest.newBuilder(
