@@ -116,7 +116,7 @@ class ActionFollowUpForms {
                     step.version() == null || step.version().isBlank() ? null : step.version(),
                     step.planId(), step.actionId());
         } catch (ApiProblem problem) {
-            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
+            if (!problem.isShownOnItsForm()) {
                 throw problem;
             }
             page.render(step.model(), step.planId(), step.actionId(), step.me());

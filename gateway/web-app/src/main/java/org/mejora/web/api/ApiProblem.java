@@ -76,6 +76,11 @@ public class ApiProblem extends RuntimeException {
         return fieldName.equals(field()) ? detail() : null;
     }
 
+    /** Bad data (400), a stale version (409) or a broken rule (422): the form shows it and stays filled in. */
+    public boolean isShownOnItsForm() {
+        return status == 400 || status == 409 || status == 422;
+    }
+
     public boolean isConflict() {
         return status == 409;
     }

@@ -53,19 +53,16 @@ public class Gateway {
     }
 
     public Map<String, Object> get(String path, Object... variables) {
-        return call(HttpMethod.GET, path, null, null, variables).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).body(OBJECT);
+        return checked(call(HttpMethod.GET, path, null, null, variables)).body(OBJECT);
     }
 
     public List<Map<String, Object>> list(String path, Object... variables) {
-        return call(HttpMethod.GET, path, null, null, variables).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).body(LIST);
+        return checked(call(HttpMethod.GET, path, null, null, variables)).body(LIST);
     }
 
     /** GET with the response's ETag, for forms that send it back as If-Match (a stale edit answers 409). */
     public ResponseEntity<Map<String, Object>> getVersioned(String path, Object... variables) {
-        return call(HttpMethod.GET, path, null, null, variables).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).toEntity(OBJECT);
+        return checked(call(HttpMethod.GET, path, null, null, variables)).toEntity(OBJECT);
     }
 
     public Map<String, Object> post(String path, Object body, Object... variables) {
@@ -86,19 +83,16 @@ public class Gateway {
         if (body != null) {
             request.body(body);
         }
-        return request.retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).body(OBJECT);
+        return checked(request).body(OBJECT);
     }
 
     /** Sends a file as the request body (imports). */
     public Map<String, Object> upload(String path, byte[] content, MediaType type, Object... variables) {
-        return call(HttpMethod.POST, path, null, type, variables).body(content).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).body(OBJECT);
+        return checked(call(HttpMethod.POST, path, null, type, variables).body(content)).body(OBJECT);
     }
 
     public Download download(String path, Object... variables) {
-        ResponseEntity<byte[]> file = call(HttpMethod.GET, path, null, null, variables).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).toEntity(byte[].class);
+        ResponseEntity<byte[]> file = checked(call(HttpMethod.GET, path, null, null, variables)).toEntity(byte[].class);
         HttpHeaders headers = file.getHeaders();
         return new Download(file.getBody() == null ? new byte[0] : file.getBody(),
                 headers.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
@@ -155,6 +149,11 @@ public class Gateway {
             throw new SignInRequired();
         }
         return authorized.getAccessToken().getTokenValue();
+    }
+
+    /** The answer, or the problem it states as an {@link ApiProblem}. */
+    private RestClient.ResponseSpec checked(RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().onStatus(HttpStatusCode::isError, this::raise);
     }
 
     private void raise(org.springframework.http.HttpRequest request,

@@ -51,7 +51,7 @@ class FormProblems {
      * title in the user's words, by the rule when it has one.
      */
     void show(ApiProblem problem, Model model) {
-        if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
+        if (!problem.isShownOnItsForm()) {
             throw problem;
         }
         Locale locale = LocaleContextHolder.getLocale();
