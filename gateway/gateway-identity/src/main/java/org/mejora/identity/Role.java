@@ -14,5 +14,8 @@ public enum Role {
     AUDITOR,
     /** Reads the reports of every institution. */
     OVERSIGHT,
-    ADMIN
+    /** Administrator of one institution. */
+    ADMIN,
+    /** Operates the platform: what spans institutions (rebuilds, reconciliation, history verification). */
+    PLATFORM_ADMIN
 }
