@@ -64,13 +64,14 @@ missing=false
 for app in "${MEJORA_APPS[@]}"; do [[ -f ${MEJORA_JARS[$app]} ]] || missing=true; done
 if $missing; then
   bench_log "building the service jars (skipping tests)"
-  mejora_mvn -B -q -o -DskipTests package \
+  mejora_mvn -B -q -DskipTests package \
     -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app,infra/local-idp,gateway/web-app -am
 fi
 bench=$MEJORA_ROOT/infra/benchmarks
 if [[ ! -d $bench/target/lib || -n $(find "$bench/src/main" "$bench/pom.xml" -newer "$bench/target/lib" -print -quit) ]]; then
   bench_log "building the benchmark driver"
-  mejora_mvn -B -q -o -DskipTests package -pl infra/benchmarks
+  # -am: on a fresh clone the project's own modules are in no local repository yet.
+  mejora_mvn -B -q -DskipTests package -pl infra/benchmarks -am
   touch "$bench/target/lib"
 fi
 
