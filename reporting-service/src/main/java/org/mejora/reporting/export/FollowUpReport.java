@@ -60,10 +60,16 @@ record FollowUpReport(String title, String institution, String formatCode, Strin
                 number(plan, report), period, field(state, "antecedents"), field(state, "legalBase"),
                 field(state, "objective"), labels.format("export.report.introduction", scope, institution, period),
                 columns, lines, field(state, "conclusions"), field(state, "recommendations"),
-                new Signer(field(state, "preparedBy"), labels.get("export.report.prepared-by-position"),
+                preparedBy(field(state, "preparedBy"), labels,
                         signature == null || signature.isMissingNode() ? "" : text(signature, "date")),
                 signature == null || signature.isMissingNode() ? new Signer("", "", "")
                         : new Signer(text(signature, "name"), text(signature, "position"), text(signature, "date")));
+    }
+
+    /** Who prepared it, as plan-service records it (a name); the block stays blank while nobody is named. */
+    private static Signer preparedBy(String name, Labels labels, String date) {
+        return name.isBlank() ? new Signer("", "", date)
+                : new Signer(name, labels.get("export.report.prepared-by-position"), date);
     }
 
     /** The report's place among the plan's reports in the order of their periods: 001, 002, ... */
