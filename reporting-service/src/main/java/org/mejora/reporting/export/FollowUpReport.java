@@ -18,7 +18,8 @@ import static org.mejora.reporting.export.PlanContents.text;
  * The actions are as they stood when the report was submitted (the lines of {@code FollowUpReportSubmitted}), or
  * as they stand now while it is a draft. Statuses are the ones reporting's state already holds: the line's
  * {@code status} once submitted, the action's {@code status} (folded by {@code EntityFold}) before; this class only
- * puts them in words.
+ * puts them in words. Evidence files are those of the submitted line (every file shown for the action), or for a
+ * draft those of the action's latest follow-up or verification, as the action's state holds them.
  */
 record FollowUpReport(String title, String institution, String formatCode, String formatVersion, String number,
                       String period, String antecedents, String legalBase, String objective, String introduction,
@@ -40,13 +41,13 @@ record FollowUpReport(String title, String institution, String formatCode, Strin
             state.path("actions").forEach(line -> lines.add(List.of(text(line, "number"),
                     orElse(text(line, "factor"), findingOf(plan, text(line, "number"))), text(line, "action"),
                     dates(text(line, "start"), text(line, "end")), text(line, "description"),
-                    status(text(line, "status"), labels), text(line, "evidence"))));
+                    status(text(line, "status"), labels), evidence(line))));
         } else {
             for (Snapshots.EntityRow action : plan.actions()) {
                 JsonNode a = action.state();
                 lines.add(List.of(text(a, "number"), factorOrFinding(plan, action), text(a, "name"),
                         dates(text(a, "start"), text(a, "end")), orElse(text(a, "description"), text(a, "objective")),
-                        status(text(a, "status"), labels), text(a, "evidence")));
+                        status(text(a, "status"), labels), evidence(a)));
             }
         }
         List<String> columns = new ArrayList<>(labels.columns("export.report.columns"));
@@ -98,6 +99,20 @@ record FollowUpReport(String title, String institution, String formatCode, Strin
     /** The status in words; a status written in words already (older reports) stays as written. */
     private static String status(String status, Labels labels) {
         return status.isBlank() ? "" : labels.getOrElse("export.status." + status, status);
+    }
+
+    /**
+     * "Medio de verificación": the evidence as written, then each file shown with the start of its SHA-256, which
+     * identifies the very file in the plan's history.
+     */
+    private static String evidence(JsonNode holder) {
+        List<String> parts = new ArrayList<>();
+        if (!text(holder, "evidence").isBlank()) {
+            parts.add(text(holder, "evidence"));
+        }
+        holder.path("files").forEach(file -> parts.add(text(file, "name") + " (SHA-256 "
+                + text(file, "sha256").substring(0, Math.min(12, text(file, "sha256").length())) + "…)"));
+        return String.join("\n", parts);
     }
 
     private static String dates(String start, String end) {

@@ -74,7 +74,9 @@ class FollowUpReportDocumentTest {
                 ,"actions":[{"number":"1","factor":null,"action":"Socializar los seguimientos al Plan de Desarrollo
                  en Consejo de Gobierno","start":"2021-08","end":"2022-01","description":"Se socializaron los
                  resultados y se programaron reuniones con cada dependencia","status":"CLOSED","evidence":"Actas
-                 del Consejo de Gobierno (CD entregado)"},{"number":"2","factor":null,"action":"Planes de
+                 del Consejo de Gobierno (CD entregado)","files":[{"fileId":"f-1","name":"acta-consejo.pdf",
+                 "contentType":"application/pdf","size":48213,"sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b8
+                22cd15d6c15b0f00a08","taskNumber":null}]},{"number":"2","factor":null,"action":"Planes de
                  mejoramiento por dependencia","start":"2021-06","end":"2022-01","description":"Garantizar la
                  ejecución de las metas por debajo del 40 %","status":"PLANNED","evidence":null}],
                  "signatures":{"responsible":{"name":"Ing. CESAR AUGUSTO CRUZ GONZALEZ","role":"PLAN_OWNER",
@@ -117,7 +119,7 @@ class FollowUpReportDocumentTest {
         assertThat(text).containsSubsequence("Hallazgo", "Acción de mejoramiento", "Fecha Inicio-Fin",
                 "Estado de la acción", "Medio de Verificación",
                 "1", "Se recomienda a cada dependencia", "Socializar los seguimientos", "2021-08 / 2022-01",
-                "Cerrada", "Actas del Consejo",
+                "Cerrada", "Actas del Consejo", "acta-consejo.pdf (SHA-256 9f86d081884c…)",
                 "2", "Realizar revisión de las estrategias", "Planes de mejoramiento por dependencia",
                 "2021-06 / 2022-01", "Planificada");
 
