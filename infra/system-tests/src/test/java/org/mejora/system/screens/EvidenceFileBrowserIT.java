@@ -45,7 +45,7 @@ class EvidenceFileBrowserIT {
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(MINUTES));
             assertThat(browser.text()).contains("SHA-256 " + sha256.substring(0, 12));
             browser.assertAccessible();
-            browser.screenshot("22b-action-evidence-file");
+            ImportBrowserIT.screenshotWholePage(browser, "22b-action-evidence-file");
 
             Cookie session = browser.driver().manage().getCookieNamed("MEJORA_SESSION");
             HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
