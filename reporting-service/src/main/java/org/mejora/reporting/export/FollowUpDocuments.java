@@ -1,79 +1,55 @@
 package org.mejora.reporting.export;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The follow-up report of seed 000 as PDF (PDFBox) and DOCX (POI XWPF). */
+/**
+ * The follow-up report of seed 000 as PDF (PDFBox) and DOCX (POI XWPF), laid out as a body files it: a header
+ * box with the institution and the format's code and version, the title, number and period, the numbered
+ * sections, the actions table, and the signature blocks of who prepared it and who is responsible.
+ */
 final class FollowUpDocuments {
+
+    /** Column widths of the actions table, in points of the A4 page's 495-point text width. */
+    private static final float[] COLUMNS = {22, 104, 84, 52, 104, 55, 74};
+    private static final float[] HEADER = {330, 165};
 
     private FollowUpDocuments() {
     }
 
-    static byte[] docx(FollowUpReport report, Labels labels) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            paragraph(document, labels.get("export.report.title"), true);
-            paragraph(document, labels.get("export.report.number") + " " + report.number(), true);
-            section(document, labels.get("export.report.antecedents"), report.antecedents());
-            section(document, labels.get("export.report.legal-base"), report.legalBase());
-            section(document, labels.get("export.report.objective"), report.objective());
-            paragraph(document, labels.get("export.report.actions"), true);
-            List<String> columns = labels.columns("export.report.columns");
-            XWPFTable table = document.createTable(report.lines().size() + 1, columns.size());
-            fill(table.getRow(0), columns);
-            for (int i = 0; i < report.lines().size(); i++) {
-                fill(table.getRow(i + 1), report.lines().get(i));
-            }
-            section(document, labels.get("export.report.conclusions"), report.conclusions());
-            section(document, labels.get("export.report.recommendations"), report.recommendations());
-            paragraph(document, report.responsible(), false);
-            paragraph(document, labels.get("export.report.signature"), false);
-            paragraph(document, labels.get("export.report.prepared-by") + " " + report.preparedBy(), false);
-            paragraph(document, labels.get("export.report.date") + " " + report.date(), false);
-            document.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static byte[] pdf(FollowUpReport report, Labels labels) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfText text = new PdfText(document);
-            text.write(labels.get("export.report.title"), true);
-            text.write(labels.get("export.report.number") + " " + report.number(), true);
-            text.section(labels.get("export.report.antecedents"), report.antecedents());
-            text.section(labels.get("export.report.legal-base"), report.legalBase());
-            text.section(labels.get("export.report.objective"), report.objective());
-            text.write(labels.get("export.report.actions"), true);
-            List<String> columns = labels.columns("export.report.columns");
-            for (List<String> line : report.lines()) {
-                for (int i = 0; i < columns.size(); i++) {
-                    text.write(columns.get(i) + ": " + line.get(i), i == 0);
-                }
-                text.write("", false);
-            }
-            text.section(labels.get("export.report.conclusions"), report.conclusions());
-            text.section(labels.get("export.report.recommendations"), report.recommendations());
-            text.write(report.responsible(), false);
-            text.write(labels.get("export.report.signature"), false);
-            text.write(labels.get("export.report.prepared-by") + " " + report.preparedBy(), false);
-            text.write(labels.get("export.report.date") + " " + report.date(), false);
-            text.close();
+            ReportPdf pdf = new ReportPdf(document, headerBox(report, labels), HEADER,
+                    labels.get("export.report.page"));
+            pdf.centered(report.title(), 11, true);
+            pdf.space(2);
+            pdf.centered(labels.get("export.report.number") + " " + report.number() + "     "
+                    + labels.get("export.report.period") + " " + report.period(), 10, false);
+            pdf.space(10);
+            section(pdf, labels.get("export.report.antecedents"), report.antecedents());
+            section(pdf, labels.get("export.report.legal-base"), report.legalBase());
+            section(pdf, labels.get("export.report.objective"), report.objective());
+            pdf.paragraph(labels.get("export.report.actions"), 10, true);
+            pdf.space(2);
+            pdf.paragraph(report.introduction(), 9.5f, false);
+            pdf.space(4);
+            pdf.table(report.columns(), report.lines(), COLUMNS, 7.5f);
+            pdf.space(10);
+            section(pdf, labels.get("export.report.conclusions"), report.conclusions());
+            section(pdf, labels.get("export.report.recommendations"), report.recommendations());
+            pdf.signatures(signatureBlocks(report, labels));
+            pdf.finish();
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -81,104 +57,86 @@ final class FollowUpDocuments {
         }
     }
 
-    private static void section(XWPFDocument document, String title, String body) {
-        paragraph(document, title, true);
-        paragraph(document, body, false);
+    static byte[] docx(FollowUpReport report, Labels labels) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            List<List<String>> box = headerBox(report, labels);
+            XWPFTable header = document.createTable(box.size(), 2);
+            for (int r = 0; r < box.size(); r++) {
+                fill(header.getRow(r), box.get(r), false);
+            }
+            paragraph(document, report.title(), true, ParagraphAlignment.CENTER);
+            paragraph(document, labels.get("export.report.number") + " " + report.number() + "     "
+                    + labels.get("export.report.period") + " " + report.period(), false, ParagraphAlignment.CENTER);
+            section(document, labels.get("export.report.antecedents"), report.antecedents());
+            section(document, labels.get("export.report.legal-base"), report.legalBase());
+            section(document, labels.get("export.report.objective"), report.objective());
+            paragraph(document, labels.get("export.report.actions"), true, ParagraphAlignment.LEFT);
+            paragraph(document, report.introduction(), false, ParagraphAlignment.BOTH);
+            XWPFTable table = document.createTable(report.lines().size() + 1, report.columns().size());
+            fill(table.getRow(0), report.columns(), true);
+            for (int i = 0; i < report.lines().size(); i++) {
+                fill(table.getRow(i + 1), report.lines().get(i), false);
+            }
+            section(document, labels.get("export.report.conclusions"), report.conclusions());
+            section(document, labels.get("export.report.recommendations"), report.recommendations());
+            List<List<String>> blocks = signatureBlocks(report, labels);
+            XWPFTable signatures = document.createTable(1, blocks.size());
+            for (int b = 0; b < blocks.size(); b++) {
+                XWPFTableCell cell = signatures.getRow(0).getCell(b);
+                cell.setText("\n\n______________________________");
+                blocks.get(b).forEach(line -> cell.addParagraph().createRun().setText(line));
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static void paragraph(XWPFDocument document, String text, boolean bold) {
+    /** Institution and title on the left; format code, version and period on the right. */
+    private static List<List<String>> headerBox(FollowUpReport report, Labels labels) {
+        return List.of(
+                List.of(report.institution(), labels.get("export.report.code") + " " + report.formatCode()),
+                List.of(labels.get("export.report.document"), labels.get("export.report.version") + " "
+                        + report.formatVersion()));
+    }
+
+    private static List<List<String>> signatureBlocks(FollowUpReport report, Labels labels) {
+        FollowUpReport.Signer prepared = report.preparedBy();
+        FollowUpReport.Signer responsible = report.responsible();
+        return List.of(
+                List.of(labels.get("export.report.prepared-by"), prepared.name(), prepared.position(),
+                        labels.get("export.report.date") + " " + prepared.date()),
+                List.of(labels.get("export.report.responsible"), responsible.name(), responsible.position(),
+                        labels.get("export.report.date") + " " + responsible.date()));
+    }
+
+    private static void section(ReportPdf pdf, String title, String body) throws IOException {
+        pdf.paragraph(title, 10, true);
+        pdf.space(2);
+        pdf.paragraph(body, 9.5f, false);
+        pdf.space(8);
+    }
+
+    private static void section(XWPFDocument document, String title, String body) {
+        paragraph(document, title, true, ParagraphAlignment.LEFT);
+        paragraph(document, body, false, ParagraphAlignment.BOTH);
+    }
+
+    private static void paragraph(XWPFDocument document, String text, boolean bold, ParagraphAlignment alignment) {
         XWPFParagraph paragraph = document.createParagraph();
+        paragraph.setAlignment(alignment);
         XWPFRun run = paragraph.createRun();
         run.setBold(bold);
         run.setText(text);
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells) {
+    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
         for (int i = 0; i < cells.size(); i++) {
-            row.getCell(i).setText(cells.get(i));
-        }
-    }
-
-    /** Lines of wrapped text down A4 pages in a standard font (WinAnsi: Spanish letters print, others become "?"). */
-    private static final class PdfText {
-
-        private static final float MARGIN = 50;
-        private static final float LEADING = 13;
-        private static final float SIZE = 10;
-
-        private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private PDPageContentStream stream;
-        private float y;
-
-        PdfText(PDDocument document) throws IOException {
-            this.document = document;
-            newPage();
-        }
-
-        void section(String title, String body) throws IOException {
-            write(title, true);
-            write(body, false);
-            write("", false);
-        }
-
-        void write(String text, boolean strong) throws IOException {
-            PDType1Font font = strong ? bold : regular;
-            for (String line : wrap(printable(text, font), font)) {
-                if (y < MARGIN) {
-                    stream.close();
-                    newPage();
-                }
-                stream.beginText();
-                stream.setFont(font, SIZE);
-                stream.newLineAtOffset(MARGIN, y);
-                stream.showText(line);
-                stream.endText();
-                y -= LEADING;
-            }
-        }
-
-        void close() throws IOException {
-            stream.close();
-        }
-
-        private void newPage() throws IOException {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = page.getMediaBox().getHeight() - MARGIN;
-        }
-
-        private List<String> wrap(String text, PDType1Font font) throws IOException {
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : text.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (font.getStringWidth(candidate) / 1000 * SIZE > width && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        private static String printable(String text, PDType1Font font) {
-            StringBuilder printable = new StringBuilder();
-            text.replace('\n', ' ').replace('\t', ' ').codePoints().forEach(c -> {
-                String character = new String(Character.toChars(c));
-                try {
-                    font.encode(character);
-                    printable.append(character);
-                } catch (IllegalArgumentException | IOException e) {
-                    printable.append('?');
-                }
-            });
-            return printable.toString();
+            XWPFTableCell cell = row.getCell(i);
+            XWPFRun run = cell.getParagraphs().get(0).createRun();
+            run.setBold(bold);
+            run.setText(cells.get(i));
         }
     }
 }

@@ -13,6 +13,14 @@ record Labels(MessageSource messages, Locale locale) {
         return messages.getMessage(key, null, locale);
     }
 
+    String getOrElse(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, locale);
+    }
+
+    String format(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
     /** A header row: cells separated by {@code |}, empty cells kept where the seed merges two columns. */
     List<String> columns(String key) {
         return Arrays.asList(get(key).split("\\|", -1));

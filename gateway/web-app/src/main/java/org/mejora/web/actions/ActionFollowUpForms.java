@@ -1,5 +1,13 @@
 package org.mejora.web.actions;
 
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mejora.web.api.ApiProblem;
@@ -40,15 +48,34 @@ class ActionFollowUpForms {
         this.page = page;
     }
 
+    /** A progress, with the evidence file chosen uploaded first and named in the follow-up (its hash in the event). */
     @PostMapping("/progress")
     String progress(@PathVariable String planId, @PathVariable String actionId,
                     @ModelAttribute("progress") FollowUpForms.Progress form, BindingResult unread,
+                    @RequestParam(value = "file", required = false) MultipartFile file,
                     @RequestParam(required = false) String version, @ModelAttribute("me") CurrentUser me,
                     Model model, HttpServletRequest request, HttpServletResponse response,
                     RedirectAttributes redirect) {
-        return send(new Step(planId, actionId, "progress", version, me, model, request, response, redirect),
-                body("percent", form.percent(), "evidence", form.evidence(), "comment", form.comment(),
-                        "reason", form.reason(), "date", form.date()));
+        return sendWith(new Step(planId, actionId, "progress", version, me, model, request, response, redirect), () -> {
+            Map<String, Object> body = body("percent", form.percent(), "evidence", form.evidence(),
+                    "comment", form.comment(), "reason", form.reason(), "date", form.date());
+            if (file != null && !file.isEmpty()) {
+                body.put("files", List.of(Map.of("fileId", upload(planId, file))));
+            }
+            return body;
+        });
+    }
+
+    private String upload(String planId, MultipartFile file) {
+        try {
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? "evidencia" : file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
+            Map<String, Object> stored = gateway.upload("/api/plans/{id}/evidence-files?fileName={name}",
+                    file.getBytes(), MediaType.APPLICATION_OCTET_STREAM, planId, name);
+            return String.valueOf(stored.get("fileId"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/implementation")
@@ -111,8 +138,13 @@ class ActionFollowUpForms {
     }
 
     private String send(Step step, Map<String, Object> body) {
+        return sendWith(step, () -> body);
+    }
+
+    /** The body is built inside, so that a refused upload shows on the form like a refused step. */
+    private String sendWith(Step step, Supplier<Map<String, Object>> body) {
         try {
-            gateway.send(HttpMethod.POST, "/api/plans/{id}/actions/{actionId}/" + step.name(), body,
+            gateway.send(HttpMethod.POST, "/api/plans/{id}/actions/{actionId}/" + step.name(), body.get(),
                     step.version() == null || step.version().isBlank() ? null : step.version(),
                     step.planId(), step.actionId());
         } catch (ApiProblem problem) {

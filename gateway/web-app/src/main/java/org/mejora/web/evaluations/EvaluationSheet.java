@@ -71,6 +71,8 @@ public record EvaluationSheet(String evaluationId, String cycleId, int year, Str
     public record LastStep(String step, String followUp, String actorName, String at, String reason) {
     }
 
+    static final String DISAGREEMENT = "final-result";
+
     static EvaluationSheet of(Map<String, Object> evaluation, ZoneId zone) {
         List<Map<String, Object>> steps = maps(evaluation.get("steps"));
         Map<String, Object> opened = steps.stream().filter(step -> "EvaluationOpened".equals(step.get("step")))
@@ -114,7 +116,10 @@ public record EvaluationSheet(String evaluationId, String cycleId, int year, Str
                 changeReasons(steps));
     }
 
-    /** The reason of the latest modification of each part, as the supervisor gave it (optional for them). */
+    /**
+     * The reason of the latest modification of each part, as the supervisor gave it, and under {@code final-result}
+     * the servant's disagreement with a final result not accepted and not yet settled (accepted or consolidated).
+     */
     private static Map<String, String> changeReasons(List<Map<String, Object>> steps) {
         Map<String, String> reasons = new HashMap<>();
         for (Map<String, Object> step : steps) {
@@ -123,6 +128,11 @@ public record EvaluationSheet(String evaluationId, String cycleId, int year, Str
                 reasons.put("goals", reason);
             } else if ("SelfEvaluationModified".equals(step.get("step"))) {
                 reasons.put(text(map(step.get("detail")).get("followUp")), reason);
+            } else if ("FinalResultNotAccepted".equals(step.get("step"))) {
+                reasons.put(DISAGREEMENT, reason);
+            } else if ("FinalResultAccepted".equals(step.get("step"))
+                    || "EvaluationConsolidated".equals(step.get("step"))) {
+                reasons.remove(DISAGREEMENT);
             }
         }
         reasons.values().removeIf(Objects::isNull);

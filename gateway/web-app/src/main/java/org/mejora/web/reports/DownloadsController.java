@@ -31,6 +31,19 @@ class DownloadsController {
         this.gateway = gateway;
     }
 
+    /** An evidence file of a plan, as plan-service serves it to this user (its type sniffed when it was uploaded). */
+    @GetMapping("/plans/{planId}/evidence-files/{fileId}")
+    ResponseEntity<byte[]> evidence(@PathVariable String planId, @PathVariable String fileId) {
+        Download download = gateway.download("/api/plans/{id}/evidence-files/{fileId}", planId, fileId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition() != null
+                        ? download.contentDisposition() : ContentDisposition.attachment().filename(fileId).build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
     @GetMapping("/plans/{planId}/downloads/{file}")
     ResponseEntity<byte[]> download(@PathVariable String planId, @PathVariable String file,
                                     @RequestParam(required = false) String reportId) {

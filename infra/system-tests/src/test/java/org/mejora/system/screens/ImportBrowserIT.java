@@ -90,6 +90,42 @@ class ImportBrowserIT {
     }
 
     @Test
+    void aPreviewShowsWhatTheFileWouldBecomeAndImportsTheFileShown() throws IOException {
+        String institution = Screens.newInstitution("preview");
+        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
+        // Seed 001 with finding 1 spanning two action rows, as a merged cell exports to TSV.
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(demoPlan(), StandardCharsets.UTF_8));
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("1\t")).findFirst().orElseThrow());
+        lines.add(first + 1, "\t\tProgramar reuniones trimestrales con cada dependencia responsable\t"
+                + "% Cumplimiento al Plan de Acción\t3\tsept-21\tdic-21\tSecretaría de Planeación");
+        Path file = Files.createTempDirectory("preview").resolve("plan-001-dos-acciones.tsv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        try (Browser browser = Browser.desktop(Screens.url())) {
+            browser.signIn(owner);
+            browser.open("/imports/new");
+            browser.find(By.id("file")).sendKeys(file.toString());
+            browser.click(By.cssSelector("form.upload button[name=preview]"));
+            browser.awaitText("Esto es lo que se importaría");
+            assertThat(browser.findAll(By.cssSelector("section.preview table.cells:not(.warnings) tbody tr")))
+                    .hasSize(3);
+            assertThat(browser.find(By.cssSelector("table.warnings tbody tr")).getText())
+                    .contains("se añade al hallazgo 1");
+            assertThat(Screens.api(owner, institution, "PLAN_OWNER").get("/api/plans").json()).isEmpty();
+            browser.assertAccessible();
+            screenshotWholePage(browser, "31b-import-preview");
+
+            browser.click(By.cssSelector("section.preview form.confirm button[type=submit]"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.urlMatches(PLAN_URL.pattern()));
+            Matcher url = PLAN_URL.matcher(browser.currentUrl());
+            assertThat(url.find()).isTrue();
+            JsonNode plan = Screens.api(owner, institution, "PLAN_OWNER").get("/api/plans/" + url.group(1)).json();
+            assertThat(plan.path("findings").get(0).path("actions")).hasSize(2);
+        }
+    }
+
+    @Test
     void aPlanInExecutionTakesItsFollowUpSheet() throws IOException {
         String institution = Screens.newInstitution("follow");
         String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");

@@ -44,7 +44,7 @@ class ReportBrowserIT {
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Informe de seguimiento 2026-II");
             List<WebElement> lines = browser.findAll(By.cssSelector("table.report-actions tbody tr"));
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0).getText()).contains("2021-08 – 2022-01", "No implementada");
+            assertThat(lines.get(0).getText()).contains("2021-08 – 2022-01", "Planificada");
             browser.assertAccessible();
             ImportBrowserIT.screenshotWholePage(browser, "34-report-draft");
 

@@ -2,6 +2,8 @@ package org.mejora.plan.api;
 
 import org.axonframework.serialization.Revision;
 
+import java.util.List;
+
 /** The control office verified an implemented action: compliance (cumplimiento) and effectiveness (efectividad), seed 001. */
 @Revision("1")
 public record ActionVerified(
@@ -10,5 +12,16 @@ public record ActionVerified(
         boolean compliant,
         boolean effective,
         String observations,
-        Signature verifier) implements PlanEvent {
+        Signature verifier,
+        List<EvidenceFile> files) implements PlanEvent {
+
+    public ActionVerified {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A verification without files (and every one written before files could be attached). */
+    public ActionVerified(String planId, String actionId, boolean compliant, boolean effective, String observations,
+                          Signature verifier) {
+        this(planId, actionId, compliant, effective, observations, verifier, List.of());
+    }
 }

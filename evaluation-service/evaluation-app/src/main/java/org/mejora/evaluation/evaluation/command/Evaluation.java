@@ -92,6 +92,9 @@ class Evaluation {
     private List<Goal> goals = List.of();
     private final Map<FollowUp, List<GoalCompliance>> compliance = new EnumMap<>(FollowUp.class);
     private Score result;
+    /** The last final result the servant did not accept, and why: what HR consolidates when they never accept. */
+    private Score disputedResult;
+    private String disagreement;
 
     Evaluation() {
         // for Axon
@@ -139,7 +142,8 @@ class Evaluation {
                 @MetaDataValue(EventMetadata.INSTITUTION_ID) String institution) {
         asSupervisor(actor, institution);
         inStatus(command, GOALS_IN_REVIEW);
-        apply(new GoalsModified(evaluationId, goals, validGoals(command.goals()), optional(command.reason())));
+        // P-TH-10 step 5: the servant accepts or not a modification whose reason they can read in the history
+        apply(new GoalsModified(evaluationId, goals, validGoals(command.goals()), reason(command.reason())));
     }
 
     @CommandHandler
@@ -192,7 +196,7 @@ class Evaluation {
         FollowUp followUp = followUp(command.followUp());
         inStatus(command, inReview(followUp));
         apply(new SelfEvaluationModified(evaluationId, followUp, compliance.get(followUp),
-                validCompliance(command.compliance()), optional(command.reason())));
+                validCompliance(command.compliance()), reason(command.reason())));
     }
 
     /** Only the first follow-up is accepted on its own; the second is accepted with the final result (step 15). */
@@ -258,6 +262,31 @@ class Evaluation {
         if (result.belowThreshold()) {
             apply(new ImprovementPlanRequired(evaluationId, cycleId, institutionId, year, servantId, servantName,
                     supervisorId, supervisorName, result.finalScore(), result.ratingLevel(), threshold));
+        }
+    }
+
+    /**
+     * Step 16 for a servant who did not accept the final result: HR consolidates the last rated result, recording
+     * the servant's disagreement and HR's reason, so that a result under the threshold still opens the individual
+     * plan, and only once.
+     */
+    @CommandHandler
+    void handle(ConsolidateNotAcceptedResultCommand command,
+                @MetaDataValue(EventMetadata.INSTITUTION_ID) String institution) {
+        sameInstitution(institution);
+        if (status == CONSOLIDATED) {
+            return;
+        }
+        String hrReason = reason(command.reason());
+        Score consolidated = result != null ? result : disputedResult;
+        if (disagreement == null || consolidated == null || status == COMPLETED) {
+            throw RuleViolation.illegalTransition("evaluation.result-not-disputed", status);
+        }
+        apply(new EvaluationConsolidated(evaluationId, cycleId, year, servantId, consolidated, disagreement,
+                hrReason));
+        if (consolidated.belowThreshold()) {
+            apply(new ImprovementPlanRequired(evaluationId, cycleId, institutionId, year, servantId, servantName,
+                    supervisorId, supervisorName, consolidated.finalScore(), consolidated.ratingLevel(), threshold));
         }
     }
 
@@ -358,6 +387,8 @@ class Evaluation {
 
     @EventSourcingHandler
     void on(FinalResultNotAccepted event) {
+        disputedResult = result;
+        disagreement = event.reason();
         result = null;
         status = SELF_EVALUATION_II;
     }

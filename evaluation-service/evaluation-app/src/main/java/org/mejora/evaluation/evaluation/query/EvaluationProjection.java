@@ -195,10 +195,17 @@ public class EvaluationProjection {
 
     @EventHandler
     void on(EvaluationConsolidated event, @Timestamp Instant at) {
+        // the result consolidated: the accepted one, or the last rated one when the servant did not accept it
+        Score result = event.result();
         jdbc.sql("""
-                        update evaluation_view set status = :status, consolidated_at = :at, last_step_at = :at
+                        update evaluation_view set status = :status, consolidated_at = :at, last_step_at = :at,
+                            goals_score = :goals, competencies_score = :competencies, final_score = :final,
+                            rating_level = :level, below_threshold = :below
                         where evaluation_id = :id""")
                 .param("status", EvaluationStatus.CONSOLIDATED.name()).param("at", utc(at))
+                .param("goals", result.goalsScore()).param("competencies", result.competenciesScore())
+                .param("final", result.finalScore()).param("level", result.ratingLevel())
+                .param("below", result.belowThreshold())
                 .param("id", event.evaluationId())
                 .update();
     }

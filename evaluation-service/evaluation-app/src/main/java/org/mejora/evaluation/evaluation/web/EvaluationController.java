@@ -19,6 +19,7 @@ import org.mejora.evaluation.evaluation.command.ApproveGoalsCommand;
 import org.mejora.evaluation.evaluation.command.ApproveSelfEvaluationCommand;
 import org.mejora.evaluation.evaluation.command.ModifyGoalsCommand;
 import org.mejora.evaluation.evaluation.command.ModifySelfEvaluationCommand;
+import org.mejora.evaluation.evaluation.command.ConsolidateNotAcceptedResultCommand;
 import org.mejora.evaluation.evaluation.command.NotAcceptFinalResultCommand;
 import org.mejora.evaluation.evaluation.command.NotAcceptGoalsCommand;
 import org.mejora.evaluation.evaluation.command.NotAcceptSelfEvaluationCommand;
@@ -224,6 +225,21 @@ class EvaluationController {
                                         VerifiedUser user) {
         return step(evaluationId, user, Role.SERVANT,
                 closed -> new NotAcceptFinalResultCommand(evaluationId, request.reason(), closed));
+    }
+
+    @PostMapping("/{evaluationId}/final-result/consolidation-without-acceptance")
+    @Operation(summary = "16. Talento humano consolida un resultado no aceptado, con motivo / HR consolidates a "
+            + "result the servant did not accept")
+    EvaluationView consolidateNotAccepted(@PathVariable String evaluationId,
+                                          @Valid @RequestBody ReasonRequest request,
+                                          @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE)
+                                          VerifiedUser user) {
+        if (!user.has(Role.HR)) {
+            throw new Forbidden("HR required");
+        }
+        find(evaluationId, user);
+        commands.send(new ConsolidateNotAcceptedResultCommand(evaluationId, request.reason()), user, Role.HR);
+        return find(evaluationId, user);
     }
 
     private EvaluationView step(String evaluationId, VerifiedUser user, Role role,

@@ -163,6 +163,49 @@ class EvaluationCycleApiIT {
     }
 
     @Test
+    void aModificationWithoutAReasonIsRefusedAndHrConsolidatesAResultTheServantDidNotAccept() {
+        String cycleId = openCycle();
+        String carlaEvaluation = assignThree(cycleId).get("carla");
+        String path = "/api/evaluations/" + carlaEvaluation;
+        ok(as(carla).post(path + "/goals/submit", GOALS));
+        Api.Response noReason = as(boss).post(path + "/goals/modify", GOALS);
+        assertThat(noReason.status()).as(noReason.toString()).isEqualTo(422);
+        assertThat(noReason.json().get("field").asText()).isEqualTo("reason");
+        ok(as(boss).post(path + "/goals/approve", "{}"));
+        ok(as(carla).post(path + "/goals/accept", "{}"));
+        ok(as(carla).post(path + "/self-evaluations/I/submit", compliance(50, 40)));
+        assertThat(as(boss).post(path + "/self-evaluations/I/modify", compliance(40, 40)).status()).isEqualTo(422);
+        ok(as(boss).post(path + "/self-evaluations/I/approve", "{}"));
+        ok(as(carla).post(path + "/self-evaluations/I/accept", "{}"));
+        ok(as(carla).post(path + "/self-evaluations/II/submit", compliance(50, 40)));
+        ok(as(boss).post(path + "/self-evaluations/II/approve", "{}"));
+        ok(as(boss).post(path + "/competencies", ratings(50, 60)));
+        ok(as(carla).post(path + "/final-result/not-accept", "{\"reason\":\"No comparto la calificación\"}"));
+        assertThat(as(boss).post(path + "/final-result/consolidation-without-acceptance",
+                "{\"reason\":\"Venció el plazo\"}").status()).isEqualTo(403);
+        assertThat(as(hr).post(path + "/final-result/consolidation-without-acceptance", "{}").status())
+                .isEqualTo(422);
+
+        try (TopicProbe topic = TopicProbe.open(EvaluationTopics.EVENTS)) {
+            JsonNode consolidated = ok(as(hr).post(path + "/final-result/consolidation-without-acceptance",
+                    "{\"reason\":\"Venció el plazo de la etapa sin aceptación\"}"));
+            ok(as(hr).post(path + "/final-result/consolidation-without-acceptance",
+                    "{\"reason\":\"Otra vez\"}"));
+            assertThat(consolidated.get("status").asText()).isEqualTo("CONSOLIDATED");
+            assertThat(consolidated.get("finalScore").decimalValue()).isEqualByComparingTo("47.80");
+
+            EventEnvelope event = topic.await(e -> e.eventType().equals("EvaluationConsolidated")
+                    && e.aggregateId().equals(carlaEvaluation), Duration.ofSeconds(30));
+            assertThat(event.payload().get("servantDisagreement").asText()).isEqualTo("No comparto la calificación");
+            assertThat(event.payload().get("reason").asText()).isEqualTo("Venció el plazo de la etapa sin aceptación");
+            assertThat(topic.awaitAll(e -> e.eventType().equals("ImprovementPlanRequired")
+                    && e.aggregateId().equals(carlaEvaluation), 1, Duration.ofSeconds(10))).hasSize(1);
+        }
+        JsonNode needed = ok(as(hr).get("/api/cycles/" + cycleId + "/improvement-plans-required"));
+        assertThat(needed).extracting(n -> n.get("servantId").asText()).containsExactly("carla");
+    }
+
+    @Test
     void aSupervisorsModificationKeepsTheServantsOriginalAndEveryStepSaysWhoAndWhy() {
         String cycleId = openCycle();
         String evaluation = assignThree(cycleId).get("ana");

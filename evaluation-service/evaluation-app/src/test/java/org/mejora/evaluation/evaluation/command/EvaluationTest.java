@@ -226,6 +226,20 @@ class EvaluationTest {
     }
 
     @Test
+    void aModificationOfGoalsWithoutAReasonIsRefused() {
+        atGoalsInReview().when(new ModifyGoalsCommand(ID, GOALS, " ", OPEN), as(SUPERVISOR))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aModifiedGoalsEventWrittenWithoutAReasonStillReads() {
+        fixture.given(opened(), new GoalsSubmitted(ID, GOALS), new GoalsModified(ID, GOALS, GOALS, null))
+                .when(new AcceptGoalsCommand(ID, OPEN), as(SERVANT))
+                .expectEvents(new GoalsAccepted(ID));
+    }
+
+    @Test
     void theServantAcceptsTheApprovedGoals() {
         fixture.given(opened(), new GoalsSubmitted(ID, GOALS), new GoalsApproved(ID))
                 .when(new AcceptGoalsCommand(ID, OPEN), as(SERVANT))
@@ -344,6 +358,14 @@ class EvaluationTest {
                         OPEN), as(SUPERVISOR))
                 .expectEvents(new SelfEvaluationModified(ID, FollowUp.I, compliance(50, 40), compliance(40, 40),
                         "El acta no cubre 50 %"));
+    }
+
+    @Test
+    void aModificationOfASelfEvaluationWithoutAReasonIsRefused() {
+        fixture.given(selfEvaluationIInReview())
+                .when(new ModifySelfEvaluationCommand(ID, FollowUp.I, compliance(40, 40), null, OPEN), as(SUPERVISOR))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -530,6 +552,51 @@ class EvaluationTest {
                 .when(new ConsolidateEvaluationCommand(ID), as("hr"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    private static final Score LOW = new Score(new BigDecimal("50.00"), new BigDecimal("60.00"),
+            new BigDecimal("52.00"), "No satisfactorio", true);
+
+    private Object[] lowResultNotAccepted() {
+        return with(untilSelfEvaluationII(), new SelfEvaluationSubmitted(ID, FollowUp.II, compliance(50, 50)),
+                new SelfEvaluationApproved(ID, FollowUp.II), new CompetenciesRated(ID, ratings(60, 60), LOW),
+                new FinalResultNotAccepted(ID, "No comparto la calificación de competencias"));
+    }
+
+    @Test
+    void hrConsolidatesALowResultTheServantDidNotAcceptAndTheIndividualPlanOpens() {
+        fixture.given(lowResultNotAccepted())
+                .when(new ConsolidateNotAcceptedResultCommand(ID, "Venció el plazo de la etapa sin aceptación"),
+                        as("hr"))
+                .expectEvents(new EvaluationConsolidated(ID, "cy-1", 2026, SERVANT, LOW,
+                                "No comparto la calificación de competencias",
+                                "Venció el plazo de la etapa sin aceptación"),
+                        new ImprovementPlanRequired(ID, "cy-1", INSTITUTION, 2026, SERVANT, "María Rojas",
+                                SUPERVISOR, "Jorge Gómez", new BigDecimal("52.00"), "No satisfactorio", bd(65)));
+    }
+
+    @Test
+    void aNotAcceptedResultConsolidatedTwiceRequiresThePlanOnlyOnce() {
+        fixture.given(with(lowResultNotAccepted(), new EvaluationConsolidated(ID, "cy-1", 2026, SERVANT, LOW,
+                        "No comparto la calificación de competencias", "Venció el plazo")))
+                .when(new ConsolidateNotAcceptedResultCommand(ID, "Otra vez"), as("hr"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void consolidatingWithoutAcceptanceNeedsAReason() {
+        fixture.given(lowResultNotAccepted())
+                .when(new ConsolidateNotAcceptedResultCommand(ID, ""), as("hr"))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void anAcceptedResultIsNotConsolidatedAsNotAccepted() {
+        fixture.given(with(untilFinalResult(), new FinalResultAccepted(ID, RESULT)))
+                .when(new ConsolidateNotAcceptedResultCommand(ID, "Venció el plazo"), as("hr"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("evaluation.result-not-disputed"));
     }
 
     @Test

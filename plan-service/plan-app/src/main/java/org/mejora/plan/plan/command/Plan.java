@@ -16,6 +16,7 @@ import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
 import org.mejora.plan.api.ActionTask;
 import org.mejora.plan.api.ActionVerified;
+import org.mejora.plan.api.EvidenceFile;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingClosed;
 import org.mejora.plan.api.FindingEdited;
@@ -228,11 +229,13 @@ class Plan {
             throw RuleViolation.invalid("progress.backwards-without-reason", "reason", action.percent(), percent);
         }
         String evidence = blankToNull(command.evidence());
-        if (percent > 0 && evidence == null) {
+        List<EvidenceFile> files = files(command.files(), action);
+        // a file shown is evidence enough; text alone names evidence kept elsewhere (e.g. "CD entregado al MDT")
+        if (percent > 0 && evidence == null && files.isEmpty()) {
             throw RuleViolation.invalid("field.required", "evidence", "evidence");
         }
         apply(new ActionProgressRecorded(planId, action.actionId(), percent, action.percent(), evidence,
-                command.comment(), reason, Objects.requireNonNull(command.recordedOn(), "recordedOn")));
+                command.comment(), reason, Objects.requireNonNull(command.recordedOn(), "recordedOn"), files));
     }
 
     @CommandHandler
@@ -258,7 +261,7 @@ class Plan {
             throw RuleViolation.invalid("field.required", "effective", "effective");
         }
         apply(new ActionVerified(planId, action.actionId(), command.compliant(), command.effective(),
-                command.observations(), signature(command.verifier())));
+                command.observations(), signature(command.verifier()), files(command.files(), action)));
     }
 
     @CommandHandler
@@ -339,7 +342,7 @@ class Plan {
             ActionDetails details = action.details();
             lines.add(new FollowUpReportLine(details.number(), ReportColumns.factor(finding.source()), details.name(),
                     details.start(), details.end(), ReportColumns.description(details.description(), details.objective()),
-                    ReportColumns.status(action.status()), action.evidence()));
+                    ReportColumns.status(action.status()), action.evidence(), action.files()));
         }
         apply(new FollowUpReportSubmitted(planId, report.reportId(), signature(command.responsible()), lines));
     }
@@ -371,7 +374,7 @@ class Plan {
     @EventSourcingHandler
     void on(ActionAdded event) {
         actions.put(event.actionId(), new Action(event.actionId(), event.findingId(), event.details(),
-                ActionStatus.PLANNED, 0, null, null, null));
+                ActionStatus.PLANNED, 0, null, null, null, List.of()));
     }
 
     @EventSourcingHandler
@@ -419,7 +422,8 @@ class Plan {
     @EventSourcingHandler
     void on(ActionProgressRecorded event) {
         actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.progress(ActionStatus.IN_PROGRESS, event.percent(), event.evidence()));
+                (id, action) -> action.progress(ActionStatus.IN_PROGRESS, event.percent(), event.evidence())
+                        .withFiles(event.files()));
     }
 
     @EventSourcingHandler
@@ -431,7 +435,7 @@ class Plan {
     @EventSourcingHandler
     void on(ActionVerified event) {
         actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.verified(event.compliant(), event.effective()));
+                (id, action) -> action.verified(event.compliant(), event.effective()).withFiles(event.files()));
     }
 
     @EventSourcingHandler
@@ -490,6 +494,20 @@ class Plan {
         if (status != PlanStatus.DRAFT) {
             throw RuleViolation.illegalTransition("plan.not-editable", status);
         }
+    }
+
+    /** The files shown, each for the action as a whole or for one of its tasks. */
+    private static List<EvidenceFile> files(List<EvidenceFile> files, Action action) {
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        for (EvidenceFile file : files) {
+            Integer task = file.taskNumber();
+            if (task != null && action.details().tasks().stream().noneMatch(t -> t.number() == task)) {
+                throw RuleViolation.invalid("evidence.unknown-task", "files.taskNumber", task);
+            }
+        }
+        return List.copyOf(files);
     }
 
     private String uniqueFindingNumber(String number, String exceptFindingId) {
@@ -587,23 +605,36 @@ class Plan {
     }
 
     private record Action(String actionId, String findingId, ActionDetails details, ActionStatus status, int percent,
-                          String evidence, Boolean compliant, Boolean effective) {
+                          String evidence, Boolean compliant, Boolean effective, List<EvidenceFile> files) {
 
         Action details(ActionDetails changed) {
-            return new Action(actionId, findingId, changed, status, percent, evidence, compliant, effective);
+            return new Action(actionId, findingId, changed, status, percent, evidence, compliant, effective, files);
         }
 
         Action progress(ActionStatus newStatus, int newPercent, String newEvidence) {
             return new Action(actionId, findingId, details, newStatus, newPercent,
-                    newEvidence != null ? newEvidence : evidence, compliant, effective);
+                    newEvidence != null ? newEvidence : evidence, compliant, effective, files);
         }
 
         Action status(ActionStatus newStatus) {
-            return new Action(actionId, findingId, details, newStatus, percent, evidence, compliant, effective);
+            return new Action(actionId, findingId, details, newStatus, percent, evidence, compliant, effective,
+                    files);
         }
 
         Action verified(Boolean isCompliant, Boolean isEffective) {
-            return new Action(actionId, findingId, details, status, percent, evidence, isCompliant, isEffective);
+            return new Action(actionId, findingId, details, status, percent, evidence, isCompliant, isEffective,
+                    files);
+        }
+
+        /** Every file shown for the action so far, in the order shown: the report lists them all. */
+        Action withFiles(List<EvidenceFile> shown) {
+            if (shown.isEmpty()) {
+                return this;
+            }
+            List<EvidenceFile> all = new ArrayList<>(files);
+            all.addAll(shown);
+            return new Action(actionId, findingId, details, status, percent, evidence, compliant, effective,
+                    List.copyOf(all));
         }
     }
 

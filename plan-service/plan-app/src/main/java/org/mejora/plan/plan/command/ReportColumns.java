@@ -24,9 +24,12 @@ public final class ReportColumns {
         return description != null ? description : objective;
     }
 
-    /** "Estado de la acción: Implementada / No implementada". */
+    /**
+     * "Estado de la acción" as the action stood: its status itself, so that the report says closed, planned or in
+     * progress rather than folding them into implemented or not (readers put it in words).
+     */
     public static String status(ActionStatus status) {
-        return status == ActionStatus.IMPLEMENTED || status == ActionStatus.CLOSED ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
+        return status.name();
     }
 
     /** Overdue = past the last day of its end period and not implemented (DESIGN.md). */

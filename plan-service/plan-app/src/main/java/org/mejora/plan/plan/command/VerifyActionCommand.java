@@ -2,7 +2,10 @@ package org.mejora.plan.plan.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.mejora.plan.api.EvidenceFile;
 import org.mejora.plan.api.Signature;
+
+import java.util.List;
 
 /** Null {@code expectedVersion} skips the optimistic check (no If-Match). */
 public record VerifyActionCommand(
@@ -12,5 +15,11 @@ public record VerifyActionCommand(
         Boolean compliant,
         Boolean effective,
         String observations,
-        Signature verifier) {
+        Signature verifier,
+        List<EvidenceFile> files) {
+
+    public VerifyActionCommand(String planId, Long expectedVersion, String actionId, Boolean compliant,
+                               Boolean effective, String observations, Signature verifier) {
+        this(planId, expectedVersion, actionId, compliant, effective, observations, verifier, List.of());
+    }
 }

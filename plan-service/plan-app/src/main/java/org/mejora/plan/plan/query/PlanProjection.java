@@ -203,6 +203,8 @@ class PlanProjection {
             followUp.evidence = e.evidence();
             followUp.comment = e.comment();
             followUp.reason = e.reason();
+            followUp.files = new java.util.ArrayList<>(e.files());
+            action.files.addAll(e.files());
         });
     }
 
@@ -234,6 +236,8 @@ class PlanProjection {
             followUp.compliant = e.compliant();
             followUp.effective = e.effective();
             followUp.comment = e.observations();
+            followUp.files = new java.util.ArrayList<>(e.files());
+            action.files.addAll(e.files());
         });
     }
 

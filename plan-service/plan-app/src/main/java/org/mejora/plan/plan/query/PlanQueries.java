@@ -54,7 +54,7 @@ public class PlanQueries {
             for (PlanView.ActionView action : finding.actions) {
                 lines.add(new FollowUpReportLine(action.number, ReportColumns.factor(finding.source), action.name,
                         action.start, action.end, ReportColumns.description(action.description, action.objective),
-                        ReportColumns.status(ActionStatus.valueOf(action.status)), action.evidence));
+                        ReportColumns.status(ActionStatus.valueOf(action.status)), action.evidence, action.files));
             }
         }
         return lines;

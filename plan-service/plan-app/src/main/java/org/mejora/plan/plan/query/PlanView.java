@@ -88,6 +88,8 @@ public class PlanView {
         public String justification;
         public boolean overdue;
         public List<FollowUpView> followUps = new ArrayList<>();
+        /** Every evidence file shown for the action, by its follow-ups and verifications, in order. */
+        public List<org.mejora.plan.api.EvidenceFile> files = new ArrayList<>();
     }
 
     /** One entry of an action's history of follow-ups, with who recorded it and when. */
@@ -103,6 +105,7 @@ public class PlanView {
         public String by;
         public String role;
         public Instant at;
+        public List<org.mejora.plan.api.EvidenceFile> files = new ArrayList<>();
     }
 
     public static class ReportView {

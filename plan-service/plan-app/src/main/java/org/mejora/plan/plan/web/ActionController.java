@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.evidence.EvidenceStore;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionTask;
 import org.mejora.plan.api.FindingSource;
@@ -55,10 +56,12 @@ class ActionController {
 
     private final PlanCommands plans;
     private final PlanAccess access;
+    private final EvidenceStore evidence;
 
-    ActionController(PlanCommands plans, PlanAccess access) {
+    ActionController(PlanCommands plans, PlanAccess access, EvidenceStore evidence) {
         this.plans = plans;
         this.access = access;
+        this.evidence = evidence;
     }
 
     @PostMapping("/findings")
@@ -133,7 +136,7 @@ class ActionController {
                                   @RequestAttribute(USER) VerifiedUser user) {
         return plans.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) ->
                 new RecordActionProgressCommand(planId, version, actionId, request.percent(), request.evidence(),
-                        request.comment(), request.reason(), dayOr(request.date())));
+                        request.comment(), request.reason(), dayOr(request.date()), files(planId, request.files())));
     }
 
     @PostMapping("/actions/{actionId}/implementation")
@@ -155,7 +158,8 @@ class ActionController {
                                 @RequestAttribute(USER) VerifiedUser user) {
         return plans.send(planId, user, PlanAccess.Duty.VERIFY, ifMatch, (version, role) ->
                 new VerifyActionCommand(planId, version, actionId, request.compliant(), request.effective(),
-                        request.observations(), access.signature(user, role, request.position())));
+                        request.observations(), access.signature(user, role, request.position()),
+                        files(planId, request.files())));
     }
 
     @PostMapping("/actions/{actionId}/closure")
@@ -227,9 +231,26 @@ class ActionController {
         }
     }
 
-    /** @param reason required when the progress goes below the last one recorded */
+    /** The evidence files uploaded to the plan ({@code POST .../evidence-files}) that a follow-up shows. */
+    private List<org.mejora.plan.api.EvidenceFile> files(String planId, List<FileRequest> files) {
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        return evidence.of(planId, files.stream()
+                .map(f -> new EvidenceStore.FileChoice(f.fileId(), f.taskNumber())).toList());
+    }
+
+    /** @param taskNumber the action's task the file supports; null for the follow-up or verification itself */
+    record FileRequest(@NotBlank @Size(max = 64) String fileId, Integer taskNumber) {
+    }
+
+    /**
+     * @param reason required when the progress goes below the last one recorded
+     * @param files  evidence files uploaded before, shown with this follow-up
+     */
     record ProgressRequest(@NotNull Integer percent, @Size(max = 2000) String evidence,
-                           @Size(max = 4000) String comment, @Size(max = 4000) String reason, LocalDate date) {
+                           @Size(max = 4000) String comment, @Size(max = 4000) String reason, LocalDate date,
+                           @Size(max = 20) List<@Valid FileRequest> files) {
     }
 
     record EvidenceRequest(@NotBlank @Size(max = 2000) String evidence, @Size(max = 4000) String comment,
@@ -237,7 +258,8 @@ class ActionController {
     }
 
     record VerificationRequest(@NotNull Boolean compliant, @NotNull Boolean effective,
-                               @Size(max = 4000) String observations, @Size(max = 300) String position) {
+                               @Size(max = 4000) String observations, @Size(max = 300) String position,
+                               @Size(max = 20) List<@Valid FileRequest> files) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 4000) String reason) {

@@ -29,6 +29,7 @@ import java.util.Map;
 /**
  * Plans and follow-up sheets from spreadsheets (XLSX, CSV, TSV) in the layouts of seeds 001 and 003. The file is
  * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons.
+ * With {@code dryRun=true} nothing is written: the answer (200) shows what would be imported and the warnings.
  */
 @RestController
 @RequestMapping("/api/plans")
@@ -40,10 +41,12 @@ class ImportController {
 
     private final PlanImporter importer;
     private final PlanAccess access;
+    private final ImportPreview preview;
 
-    ImportController(PlanImporter importer, PlanAccess access) {
+    ImportController(PlanImporter importer, PlanAccess access, ImportPreview preview) {
         this.importer = importer;
         this.access = access;
+        this.preview = preview;
     }
 
     @PostMapping(value = "/imports", consumes = "*/*")
@@ -53,6 +56,7 @@ class ImportController {
                                                    @RequestParam(required = false) PlanKind kind,
                                                    @RequestParam(required = false) String title,
                                                    @RequestParam(required = false) String period,
+                                                   @RequestParam(defaultValue = "false") boolean dryRun,
                                                    @RequestAttribute(USER) VerifiedUser user) {
         if (!user.hasAny(Role.PLAN_OWNER, Role.ADMIN)) {
             throw new Forbidden("PLAN_OWNER or ADMIN required to import a plan");
@@ -62,13 +66,13 @@ class ImportController {
         }
         PlanWorkbook.ImportedPlan plan = PlanWorkbook.plan(Spreadsheet.read(file, fileName), fileName, kind, title,
                 period);
+        if (dryRun) {
+            return ResponseEntity.ok(preview.plan(plan, true));
+        }
         String planId = importer.importPlan(plan, user, user.has(Role.PLAN_OWNER) ? Role.PLAN_OWNER : Role.ADMIN);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", planId);
-        body.put("kind", plan.kind());
-        body.put("findings", plan.findings().size());
-        body.put("actions", plan.findings().size());
-        body.put("followUpRowsChecked", plan.followUps().size());
+        body.putAll(preview.plan(plan, false));
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(body);
     }
 
@@ -78,17 +82,19 @@ class ImportController {
                                                        @RequestParam(required = false) PlanKind kind,
                                                        @RequestParam(required = false) String title,
                                                        @RequestParam(required = false) String period,
+                                                       @RequestParam(defaultValue = "false") boolean dryRun,
                                                        @RequestAttribute(USER) VerifiedUser user) throws IOException {
-        return importPlan(file.getBytes(), fileName(file, "plan.xlsx"), kind, title, period, user);
+        return importPlan(file.getBytes(), fileName(file, "plan.xlsx"), kind, title, period, dryRun, user);
     }
 
     @PostMapping(value = "/{planId}/follow-up-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Importar la hoja de seguimiento desde un formulario (campo file) / from a form upload")
     ResponseEntity<Map<String, Object>> importFollowUpsForm(@PathVariable String planId,
                                                             @RequestPart("file") MultipartFile file,
+                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                             @RequestAttribute(USER) VerifiedUser user)
             throws IOException {
-        return importFollowUps(planId, file.getBytes(), fileName(file, "seguimiento.xlsx"), user);
+        return importFollowUps(planId, file.getBytes(), fileName(file, "seguimiento.xlsx"), dryRun, user);
     }
 
     private static String fileName(MultipartFile file, String otherwise) {
@@ -101,6 +107,7 @@ class ImportController {
     ResponseEntity<Map<String, Object>> importFollowUps(@PathVariable String planId, @RequestBody byte[] file,
                                                         @RequestParam(defaultValue = "seguimiento.xlsx")
                                                         String fileName,
+                                                        @RequestParam(defaultValue = "false") boolean dryRun,
                                                         @RequestAttribute(USER) VerifiedUser user) {
         PlanView plan = access.plan(planId, user, PlanAccess.Duty.OWN);
         Role role = access.actingAs(plan, user, PlanAccess.Duty.OWN);
@@ -108,8 +115,12 @@ class ImportController {
         plan.findings.forEach(f -> f.actions.forEach(a ->
                 planned.put(a.number, new PlanWorkbook.PlannedAction(a.name, a.tasks))));
         var rows = PlanWorkbook.followUps(Spreadsheet.read(file, fileName), fileName, planned);
-        int recorded = importer.importFollowUps(plan, rows, fileName, access.today(), user, role);
+        var toRecord = PlanImporter.progressToRecord(plan, rows);
+        if (dryRun) {
+            return ResponseEntity.ok().eTag(Versions.etag(plan.version)).body(preview.followUps(rows, toRecord, true));
+        }
+        importer.importFollowUps(plan, rows, fileName, access.today(), user, role);
         return ResponseEntity.ok().eTag(Versions.etag(access.plan(planId, user, PlanAccess.Duty.READ).version))
-                .body(Map.of("rows", rows.size(), "progressRecorded", recorded));
+                .body(preview.followUps(rows, toRecord, false));
     }
 }

@@ -42,25 +42,36 @@ class PlanImporter {
             rowOf(finding.row(), () -> {
                 commands.send(new AddFindingCommand(planId, null, findingId, finding.number(), finding.description(),
                         finding.source(), finding.improvementArea()), user, role);
-                commands.send(new AddActionCommand(planId, null, findingId, UUID.randomUUID().toString(),
-                        finding.action()), user, role);
             });
+            for (PlanWorkbook.ImportedAction action : finding.actions()) {
+                rowOf(action.row(), () -> commands.send(new AddActionCommand(planId, null, findingId,
+                        UUID.randomUUID().toString(), action.details()), user, role));
+            }
         }
         return planId;
+    }
+
+    /** The rows whose marked progress would be recorded: those with a mark that differs from the action's progress. */
+    static List<PlanWorkbook.FollowUpRow> progressToRecord(PlanView plan, List<PlanWorkbook.FollowUpRow> rows) {
+        Map<String, PlanView.ActionView> actions = actions(plan);
+        return rows.stream().filter(row -> row.percent() != null
+                && row.percent() != actions.get(row.number()).percent).toList();
+    }
+
+    private static Map<String, PlanView.ActionView> actions(PlanView plan) {
+        Map<String, PlanView.ActionView> actions = new java.util.HashMap<>();
+        plan.findings.forEach(f -> f.actions.forEach(a -> actions.put(a.number, a)));
+        return actions;
     }
 
     /** Records the marked progress of each row; rows without a mark, or with the progress already recorded, are skipped. */
     @Transactional
     public int importFollowUps(PlanView plan, List<PlanWorkbook.FollowUpRow> rows, String fileName,
                                LocalDate today, VerifiedUser user, Role role) {
-        Map<String, PlanView.ActionView> actions = new java.util.HashMap<>();
-        plan.findings.forEach(f -> f.actions.forEach(a -> actions.put(a.number, a)));
+        Map<String, PlanView.ActionView> actions = actions(plan);
         int recorded = 0;
-        for (PlanWorkbook.FollowUpRow row : rows) {
+        for (PlanWorkbook.FollowUpRow row : progressToRecord(plan, rows)) {
             PlanView.ActionView action = actions.get(row.number());
-            if (row.percent() == null || row.percent() == action.percent) {
-                continue;
-            }
             String evidence = fileName + ", " + row.sheet() + ", fila " + row.row();
             rowOf(row.row(), () -> commands.send(new RecordActionProgressCommand(plan.planId, null, action.actionId,
                     row.percent(), evidence, row.comment(), null, today), user, role), row.sheet());

@@ -10,50 +10,58 @@ import org.mejora.plan.rules.RuleViolation;
 import org.mejora.plan.web.ImportRejected;
 import org.mejora.plan.web.ImportRejected.CellError;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads the plan workbooks of the seeds: format GEM-FM014 (seed 001), the CAF institutional plan and its follow-up
- * sheet "SEGUIMIENTO AVANCES" (seed 003). Each table is found by its header row, anywhere in any sheet; the lines
- * above a table give the plan's header ("Proceso Auditado: ...", "CODIGO: ...").
+ * Reads the plan workbooks of the seeds as offices fill them: format GEM-FM014 (seed 001), the CAF institutional
+ * plan and its follow-up sheet "SEGUIMIENTO AVANCES" (seed 003). Each table is found by the meaning of its header
+ * ({@link TableHeader}), anywhere in any sheet, its columns in any order among others; the lines above a table give
+ * the plan's header ("Proceso Auditado: ...", "CODIGO: ...").
  * <p>
  * Nothing is half-read: every cell that cannot be read is collected with its sheet, row, column, value and reason,
- * and the whole file is rejected. Dates go through {@link ScheduleDate}, so {@code ene-22} and {@code 21sept-21}
- * are read and {@code 004-21} is reported. The columns Cumplimiento, Efectividad and Estado de la Acción of
- * GEM-FM014 are not imported: a new plan is a draft, and verification is recorded by the control office once it is
- * in execution.
+ * and the whole file is rejected. What is read but worth a look (tasks retyped differently, a finding continued
+ * from a merged cell, several progress marks) is a warning that goes with the result. The columns Cumplimiento,
+ * Efectividad and Estado de la Acción of GEM-FM014 are not imported: a new plan is a draft, and verification is
+ * recorded by the control office once it is in execution.
  */
 final class PlanWorkbook {
 
     /** Below this share of common words an action or its tasks in the follow-up sheet are not the plan's. */
     private static final double SAME_TEXT = 0.6;
-    private static final Pattern TASK_NUMBER = Pattern.compile("(?:^|\\s)(\\d{1,2})\\s*[.)]\\s+");
 
-    enum Layout { GEM_FM014, CAF_PLAN, CAF_FOLLOW_UP }
-
-    record ImportedFinding(int row, String number, String description, FindingSource source, String improvementArea,
-                           ActionDetails action) {
+    record ImportedAction(int row, ActionDetails details) {
     }
 
+    record ImportedFinding(int row, String number, String description, FindingSource source, String improvementArea,
+                           List<ImportedAction> actions) {
+
+        /** The finding's first action, as most rows have one. */
+        ActionDetails action() {
+            return actions.get(0).details();
+        }
+    }
+
+    /** One row of the follow-up sheet, with the warnings it raised. */
     record FollowUpRow(String sheet, int row, String number, String action, String tasks, Integer percent,
-                       String comment, Map<String, String> columns) {
+                       String comment, Map<String, String> columns, List<CellError> warnings) {
     }
 
     record ImportedPlan(PlanKind kind, String title, String institutionName, String auditedProcess,
                         String procedures, String responsible, LocalDate subscriptionDate, String formatCode,
                         String formatVersion, String period, List<ImportedFinding> findings,
-                        List<FollowUpRow> followUps) {
+                        List<FollowUpRow> followUps, List<CellError> warnings) {
+
+        int actionCount() {
+            return findings.stream().mapToInt(f -> f.actions().size()).sum();
+        }
     }
 
     /** What a plan already holds for an action number, to check the follow-up sheet against. */
@@ -61,11 +69,14 @@ final class PlanWorkbook {
     }
 
     private final List<CellError> errors = new ArrayList<>();
+    private final List<CellError> warnings = new ArrayList<>();
     private final Map<String, String> header = new HashMap<>();
     private final List<String> banner = new ArrayList<>();
-    private final List<ImportedFinding> findings = new ArrayList<>();
+    private final List<MutableFinding> findings = new ArrayList<>();
     private final List<FollowUpRow> followUps = new ArrayList<>();
-    private Layout planLayout;
+    private final Map<FollowUpRow, List<CellError>> rowWarnings = new LinkedHashMap<>();
+    private TableHeader.Near near;
+    private TableLayout planLayout;
 
     private PlanWorkbook() {
     }
@@ -75,11 +86,13 @@ final class PlanWorkbook {
         PlanWorkbook reader = new PlanWorkbook();
         reader.read(book);
         if (reader.planLayout == null && reader.errors.isEmpty()) {
-            reader.errors.add(new CellError(fileName, 0, null, null, "import.layout"));
+            reader.errors.add(reader.noTable(fileName, book, !reader.followUps.isEmpty()
+                    ? "import.layout.follow-up-only" : "import.layout"));
         }
         Map<String, PlannedAction> planned = new LinkedHashMap<>();
-        reader.findings.forEach(f -> planned.put(f.number(), new PlannedAction(f.action().name(), f.action().tasks())));
-        for (FollowUpRow row : reader.followUps) {
+        reader.findings.forEach(f -> f.actions.forEach(a ->
+                planned.put(a.details().number(), new PlannedAction(a.details().name(), a.details().tasks()))));
+        for (FollowUpRow row : reader.planLayout == null ? List.<FollowUpRow>of() : reader.followUps) {
             reader.check(row, planned);
             if (row.percent() != null) {
                 reader.errors.add(new CellError(row.sheet(), row.row(), row.columns().get("state"),
@@ -97,21 +110,31 @@ final class PlanWorkbook {
         PlanWorkbook reader = new PlanWorkbook();
         reader.read(book);
         if (reader.followUps.isEmpty() && reader.errors.isEmpty()) {
-            reader.errors.add(new CellError(fileName, 0, null, null, "import.layout"));
+            reader.errors.add(reader.noTable(fileName, book, "import.layout.follow-up"));
         }
         reader.followUps.forEach(row -> reader.check(row, planned));
         if (!reader.errors.isEmpty()) {
             throw new ImportRejected(reader.errors);
         }
-        return reader.followUps;
+        return reader.followUps.stream().map(reader::withWarnings).toList();
     }
+
+    /** No table found: where a header came closest, what it had and what it lacked; else what is expected. */
+    private CellError noTable(String fileName, Spreadsheet book, String rule) {
+        if (near != null) {
+            return new CellError(nearSheet, near.row() + 1, null, String.join(" | ", near.found()),
+                    "import.layout.header", nearSheet, near.row() + 1, near.layout().label(),
+                    String.join(", ", near.found()), String.join(", ", near.missing()));
+        }
+        String sheets = String.join(", ", book.tabs().stream().map(Spreadsheet.Tab::name).toList());
+        return new CellError(fileName, 0, null, null, rule, sheets);
+    }
+
+    private String nearSheet;
 
     private void read(Spreadsheet book) {
         for (Spreadsheet.Tab tab : book.tabs()) {
-            Layout layout = null;
-            Map<String, Integer> columns = new HashMap<>();
-            Map<Integer, String> names = new HashMap<>();
-            Map<Integer, Integer> percents = new LinkedHashMap<>();
+            TableHeader table = null;
             Set<String> numbers = new HashSet<>();
             String criterion = null;
             for (int r = 0; r < tab.rows().size(); r++) {
@@ -119,90 +142,152 @@ final class PlanWorkbook {
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                Layout detected = detect(cells);
-                if (detected != null) {
-                    layout = detected;
-                    columns = columns(cells, detected);
-                    names = names(cells);
-                    percents = new LinkedHashMap<>();
+                TableHeader found = TableHeader.at(tab, r);
+                if (found != null) {
+                    table = found;
                     numbers = new HashSet<>();
                     criterion = null;
-                    if (detected != Layout.CAF_FOLLOW_UP) {
-                        planLayout = detected;
+                    if (found.layout() != TableLayout.CAF_FOLLOW_UP) {
+                        planLayout = found.layout();
                     }
+                    r = found.nextRow() - 1;
                     continue;
                 }
-                String first = tab.cell(r, 0);
-                if (layout == null) {
+                if (table == null) {
+                    remember(TableHeader.near(tab, r), tab);
                     headerLine(cells, tab.name(), r);
                     continue;
                 }
-                if (first.isBlank()) {
-                    if (subHeader(cells, layout, columns, names, percents)) {
-                        continue;
-                    }
-                    errors.add(new CellError(tab.name(), r + 1, names.get(0), "", "import.cell.required"));
-                    continue;
-                }
-                if (!first.matches("\\d+")) {
-                    layout = null;
+                Row row = new Row(tab, r, table);
+                String number = row.number();
+                if (number == null && row.text("action") == null && row.text("description") == null
+                        && row.text("area") == null) {
+                    table = null;
                     headerLine(cells, tab.name(), r);
                     continue;
                 }
-                if (!numbers.add(first)) {
-                    errors.add(new CellError(tab.name(), r + 1, names.get(0), first, "import.cell.duplicate-number"));
+                if (number == null) {
+                    if (!continuesFinding(row)) {
+                        row.error("number", "import.cell.required");
+                    }
                     continue;
                 }
-                Row row = new Row(tab, r, columns, names);
-                switch (layout) {
-                    case GEM_FM014 -> gemRow(row);
-                    case CAF_PLAN -> criterion = cafRow(row, criterion);
-                    case CAF_FOLLOW_UP -> followUpRow(row, percents);
+                if (!number.matches("\\d+(\\.\\d+)*")) {
+                    table = null;
+                    headerLine(cells, tab.name(), r);
+                    continue;
+                }
+                if (!numbers.add(number)) {
+                    row.error("number", "import.cell.duplicate-number");
+                    continue;
+                }
+                switch (table.layout()) {
+                    case GEM_FM014 -> gemRow(row, number);
+                    case CAF_PLAN -> criterion = cafRow(row, number, criterion);
+                    case CAF_FOLLOW_UP -> followUpRow(row, number);
                 }
             }
         }
     }
 
-    private void gemRow(Row row) {
-        String number = row.text("number");
-        ActionDetails action = new ActionDetails(number, row.required("action"), null, null, List.of(),
-                row.text("goal"), null, row.text("unit"), row.text("role"), row.text("technical"),
-                row.date("start"), row.date("end"), row.integer("months"), row.text("comments"));
-        row.checkOrder("start", "end");
-        findings.add(new ImportedFinding(row.number(), number, row.required("description"),
-                new FindingSource(FindingSourceType.AUDIT, null, null, null), null, action));
+    private void remember(TableHeader.Near candidate, Spreadsheet.Tab tab) {
+        if (candidate != null && (near == null || candidate.found().size() > near.found().size())) {
+            near = candidate;
+            nearSheet = tab.name();
+        }
     }
 
-    private String cafRow(Row row, String lastCriterion) {
+    /**
+     * A GEM-FM014 row without number nor description but with an action: the finding's cells are merged over
+     * several action rows, and this is one more action of the finding above.
+     */
+    private boolean continuesFinding(Row row) {
+        if (row.layout() != TableLayout.GEM_FM014 || findings.isEmpty() || row.text("action") == null
+                || row.text("description") != null) {
+            return false;
+        }
+        if (!row.coveredOrText("number")) {
+            return false;
+        }
+        MutableFinding finding = findings.get(findings.size() - 1);
+        String number = finding.number + "." + (finding.actions.size() + 1);
+        finding.actions.add(new ImportedAction(row.number1(), gemAction(row, number)));
+        warnings.add(row.warning("number", "import.warning.continues-finding", finding.number));
+        return true;
+    }
+
+    private void gemRow(Row row, String number) {
+        ActionDetails action = gemAction(row, number);
+        MutableFinding finding = new MutableFinding(row.number1(), number, row.required("description"),
+                new FindingSource(FindingSourceType.AUDIT, null, null, null), null);
+        finding.actions.add(new ImportedAction(row.number1(), action));
+        findings.add(finding);
+    }
+
+    private ActionDetails gemAction(Row row, String number) {
+        String start = row.date("start");
+        String end = row.date("end");
+        row.checkOrder(start, end);
+        return new ActionDetails(number, row.required("action"), null, null, List.of(),
+                row.text("goal"), null, row.text("unit"), row.text("role"), row.text("technical"),
+                start, end, row.integer("months"), row.text("comments"));
+    }
+
+    private String cafRow(Row row, String number, String lastCriterion) {
         String criterion = row.text("criterion");
         if (criterion == null) {
             criterion = lastCriterion;
-        } else if (!normalize(criterion).startsWith("criterio")) {
+        } else if (!HeaderText.normalize(criterion).startsWith("criterio")) {
             row.error("criterion", "import.cell.criterion");
         }
-        String number = row.text("number");
-        String area = row.required("area");
+        String start = row.date("start");
+        String end = row.date("end");
+        row.checkOrder(start, end);
         ActionDetails action = new ActionDetails(number, row.required("action"), null, row.text("objective"),
-                tasks(row.text("tasks")), row.text("indicator"), row.text("resources"), row.text("responsible"), null,
-                null, row.date("start"), row.date("end"), null, row.text("comments"));
-        row.checkOrder("start", "end");
-        findings.add(new ImportedFinding(row.number(), number, area,
-                new FindingSource(FindingSourceType.CAF, criterion, row.text("subcriterion"), null), area, action));
+                TaskList.parse(row.text("tasks")), row.text("indicator"), row.text("resources"),
+                row.text("responsible"), null, null, start, end, null, row.text("comments"));
+        String area = row.text("area");
+        if (area == null && row.covered("area") && !findings.isEmpty()) {
+            MutableFinding finding = findings.get(findings.size() - 1);
+            finding.actions.add(new ImportedAction(row.number1(), action));
+            warnings.add(row.warning("area", "import.warning.continues-finding", finding.number));
+            return criterion;
+        }
+        area = row.required("area");
+        MutableFinding finding = new MutableFinding(row.number1(), number, area,
+                new FindingSource(FindingSourceType.CAF, criterion, row.text("subcriterion"), null), area);
+        finding.actions.add(new ImportedAction(row.number1(), action));
+        findings.add(finding);
         return criterion;
     }
 
-    private void followUpRow(Row row, Map<Integer, Integer> percents) {
+    private void followUpRow(Row row, String number) {
+        List<CellError> found = new ArrayList<>();
         Integer percent = null;
-        List<Integer> marked = percents.keySet().stream().filter(c -> !row.tab.cell(row.index, c).isBlank()).toList();
-        if (marked.size() > 1) {
-            row.error("state", "import.cell.percent");
-        } else if (marked.size() == 1) {
-            percent = percents.get(marked.get(0));
+        Map<Integer, Integer> percents = row.table.percents();
+        if (!percents.isEmpty()) {
+            List<Integer> marked = percents.keySet().stream()
+                    .filter(c -> ProgressMark.marked(row.tab.cell(row.index, c), row.tab.shaded(row.index, c)))
+                    .toList();
+            percent = marked.stream().map(percents::get).max(Integer::compare).orElse(null);
+            if (marked.size() > 1) {
+                found.add(row.warning("state", "import.warning.several-marks", percent + " %"));
+            }
+        } else if (row.text("state") != null) {
+            percent = ProgressMark.value(row.text("state"));
+            if (percent == null) {
+                row.error("state", "import.cell.percent");
+            }
         }
         Map<String, String> columnNames = new HashMap<>();
-        row.columns.forEach((key, index) -> columnNames.put(key, row.names.get(index)));
-        followUps.add(new FollowUpRow(row.tab.name(), row.number(), row.text("number"), row.text("action"),
-                row.text("tasks"), percent, row.text("comments"), columnNames));
+        row.table.columns().forEach((key, index) -> columnNames.put(key, row.table.names().get(index)));
+        if (!percents.isEmpty()) {
+            columnNames.put("state", row.table.names().get(percents.keySet().iterator().next()));
+        }
+        FollowUpRow followUp = new FollowUpRow(row.tab.name(), row.number1(), number, row.text("action"),
+                row.text("tasks"), percent, row.text("comments"), columnNames, List.of());
+        followUps.add(followUp);
+        rowWarnings.put(followUp, found);
     }
 
     private void check(FollowUpRow row, Map<String, PlannedAction> planned) {
@@ -212,39 +297,58 @@ final class PlanWorkbook {
                     "import.cell.unknown-action"));
             return;
         }
-        if (similarity(row.action(), action.name()) < SAME_TEXT) {
+        if (TaskList.similarity(row.action(), action.name()) < SAME_TEXT) {
             errors.add(new CellError(row.sheet(), row.row(), row.columns().get("action"), row.action(),
                     "import.cell.action-mismatch", row.number(), action.name()));
+            return;
+        }
+        if (row.tasks() == null) {
+            return;
         }
         String plannedTasks = String.join(" ", action.tasks().stream()
                 .map(t -> t.number() + ". " + t.description()).toList());
-        if (similarity(row.tasks(), plannedTasks) < SAME_TEXT) {
-            errors.add(new CellError(row.sheet(), row.row(), row.columns().get("tasks"), row.tasks(),
-                    "import.cell.tasks-mismatch", row.number(), plannedTasks));
+        if (TaskList.similarity(row.tasks(), plannedTasks) < SAME_TEXT) {
+            CellError warning = new CellError(row.sheet(), row.row(), row.columns().get("tasks"), row.tasks(),
+                    "import.warning.tasks-differ", row.number(), plannedTasks);
+            rowWarnings.computeIfAbsent(row, r -> new ArrayList<>()).add(warning);
         }
+    }
+
+    private FollowUpRow withWarnings(FollowUpRow row) {
+        return new FollowUpRow(row.sheet(), row.row(), row.number(), row.action(), row.tasks(), row.percent(),
+                row.comment(), row.columns(), List.copyOf(rowWarnings.getOrDefault(row, List.of())));
     }
 
     private ImportedPlan result(String fileName, PlanKind kind, String title, String period) {
         PlanKind planKind = kind != null ? kind
-                : planLayout == Layout.GEM_FM014 ? PlanKind.AUDIT : PlanKind.CAF_SELF_ASSESSMENT;
+                : planLayout == TableLayout.GEM_FM014 ? PlanKind.AUDIT : PlanKind.CAF_SELF_ASSESSMENT;
         String auditedProcess = header.get("auditedProcess");
         String planTitle = title != null && !title.isBlank() ? title
                 : auditedProcess != null ? "Plan de mejoramiento - " + auditedProcess
-                : banner.stream().filter(line -> normalize(line).contains("plan de mejora")).findFirst()
+                : banner.stream().filter(line -> HeaderText.normalize(line).contains("plan de mejora")).findFirst()
                 .orElse("Plan importado de " + fileName);
         String institutionName = banner.stream()
-                .filter(line -> !normalize(line).contains("plan de mejora") && !normalize(line).startsWith("proceso")
-                        && !normalize(line).startsWith("formato"))
+                .filter(line -> !HeaderText.normalize(line).contains("plan de mejora")
+                        && !HeaderText.normalize(line).startsWith("proceso")
+                        && !HeaderText.normalize(line).startsWith("formato"))
                 .findFirst().orElse(null);
         LocalDate subscription = header.containsKey("subscriptionDate")
                 ? LocalDate.parse(header.get("subscriptionDate")) : null;
         String planPeriod = period != null && !period.isBlank() ? period
                 : subscription != null ? String.valueOf(subscription.getYear())
-                : findings.stream().map(f -> f.action().start()).filter(s -> s != null).findFirst()
-                .map(s -> s.substring(0, 4)).orElse(null);
+                : findings.stream().flatMap(f -> f.actions.stream()).map(a -> a.details().start())
+                .filter(Objects::nonNull).findFirst().map(PlanWorkbook::yearOf).orElse(null);
+        List<FollowUpRow> rows = followUps.stream().map(this::withWarnings).toList();
+        List<CellError> all = new ArrayList<>(warnings);
+        rows.forEach(r -> all.addAll(r.warnings()));
         return new ImportedPlan(planKind, planTitle, institutionName, auditedProcess, header.get("procedures"),
                 header.get("responsible"), subscription, header.get("formatCode"), header.get("formatVersion"),
-                planPeriod, List.copyOf(findings), List.copyOf(followUps));
+                planPeriod, findings.stream().map(MutableFinding::freeze).toList(), rows, List.copyOf(all));
+    }
+
+    /** The year a schedule date falls in, whether it is a day, a month, a quarter or a year. */
+    private static String yearOf(String date) {
+        return String.valueOf(ScheduleDate.parse(date, "start").first().getYear());
     }
 
     /** "Label: value" in one cell, or "Label:" followed by its value in the next; other lines are the banner. */
@@ -256,13 +360,13 @@ final class PlanWorkbook {
             banner.add(line);
             return;
         }
-        String label = normalize(line.substring(0, colon));
+        String label = HeaderText.normalize(line.substring(0, colon));
         String value = line.substring(colon + 1).strip();
         String field = switch (label) {
             case "proceso auditado" -> "auditedProcess";
-            case "procedimientos" -> "procedures";
+            case "procedimientos", "procedimiento" -> "procedures";
             case "responsables", "responsable" -> "responsible";
-            case "fecha de suscripcion" -> "subscriptionDate";
+            case "fecha de suscripcion", "fecha suscripcion" -> "subscriptionDate";
             case "codigo" -> "formatCode";
             case "version" -> "formatVersion";
             default -> null;
@@ -272,7 +376,7 @@ final class PlanWorkbook {
         }
         if (field.equals("subscriptionDate")) {
             try {
-                ScheduleDate date = ScheduleDate.parse(value, field);
+                ScheduleDate date = ScheduleDate.parse(DateCell.canonical(value), field);
                 if (!date.first().equals(date.last())) {
                     throw RuleViolation.invalid("schedule-date.unreadable", field, field, value);
                 }
@@ -285,171 +389,74 @@ final class PlanWorkbook {
         header.put(field, value);
     }
 
-    private static Layout detect(List<String> cells) {
-        List<String> normalized = cells.stream().map(PlanWorkbook::normalize).toList();
-        if (normalized.stream().anyMatch(c -> c.equals("no hallazgo") || c.equals("numero hallazgo"))) {
-            return Layout.GEM_FM014;
-        }
-        if (normalized.contains("area de mejora") && normalized.stream().anyMatch(c -> c.startsWith("criterio"))) {
-            return Layout.CAF_PLAN;
-        }
-        if (normalized.contains("tareas") && normalized.stream().anyMatch(c -> c.startsWith("estado de realizacion"))) {
-            return Layout.CAF_FOLLOW_UP;
-        }
-        return null;
-    }
-
-    private static Map<String, Integer> columns(List<String> cells, Layout layout) {
-        Map<String, String> keys = switch (layout) {
-            case GEM_FM014 -> mapOf("no hallazgo", "number", "numero hallazgo", "number",
-                    "descripcion del hallazgo", "description", "accion de mejora", "action", "meta", "goal",
-                    "tiempo de ejecucion", "months", "fecha inicial", "start", "fecha terminacion", "end",
-                    "dependencia", "unit", "cargo responsable", "role", "direccion tecnica", "technical",
-                    "observaciones", "comments");
-            case CAF_PLAN -> mapOf("no", "number", "criterio", "criterion", "subcriterio", "subcriterion",
-                    "area de mejora", "area", "accion de mejora", "action", "objetivo", "objective",
-                    "tareas", "tasks", "tiempo", "start", "recursos", "resources", "indicador", "indicator",
-                    "responsable", "responsible", "comentarios", "comments");
-            case CAF_FOLLOW_UP -> mapOf("no", "number", "accion de mejora", "action", "tareas", "tasks",
-                    "ano", "year", "responsable", "responsible", "estado de realizacion", "state",
-                    "resultado final", "result", "comentarios", "comments");
-        };
-        Map<String, Integer> columns = new HashMap<>();
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = normalize(cells.get(c));
-            for (Map.Entry<String, String> key : keys.entrySet()) {
-                boolean matches = key.getKey().equals("no") ? cell.equals("no") : cell.startsWith(key.getKey());
-                if (matches && !columns.containsKey(key.getValue())
-                        && !(key.getValue().equals("criterion") && cell.startsWith("subcriterio"))) {
-                    columns.put(key.getValue(), c);
-                }
-            }
-        }
-        if (layout == Layout.CAF_PLAN && columns.containsKey("start")) {
-            columns.put("end", columns.get("start") + 1);
-        }
-        return columns;
-    }
-
-    /** The second header row: "Inicio / Fin" under "Tiempo", or the 0 %...100 % columns of the follow-up. */
-    private static boolean subHeader(List<String> cells, Layout layout, Map<String, Integer> columns,
-                                     Map<Integer, String> names, Map<Integer, Integer> percents) {
-        boolean any = false;
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = normalize(cells.get(c));
-            if (cell.isEmpty()) {
-                continue;
-            }
-            if (layout == Layout.CAF_PLAN && (cell.equals("inicio") || cell.equals("fin"))) {
-                columns.put(cell.equals("inicio") ? "start" : "end", c);
-                names.put(c, cells.get(c).strip());
-                any = true;
-            } else if (layout == Layout.CAF_FOLLOW_UP && cell.matches("(0|25|50|75|100)")) {
-                percents.put(c, Integer.parseInt(cell));
-                names.put(c, cells.get(c).strip());
-                any = true;
-            } else {
-                return false;
-            }
-        }
-        return any;
-    }
-
-    private static Map<Integer, String> names(List<String> cells) {
-        Map<Integer, String> names = new HashMap<>();
-        for (int c = 0; c < cells.size(); c++) {
-            names.put(c, cells.get(c).strip());
-        }
-        return names;
-    }
-
-    /** "1. Reunión ... 2. Definir ..." as numbered tasks; a first task written without its number is task 1. */
-    static List<ActionTask> tasks(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        List<ActionTask> tasks = new ArrayList<>();
-        Matcher m = TASK_NUMBER.matcher(text);
-        int from = 0;
-        while (m.find()) {
-            add(tasks, text.substring(from, m.start()));
-            from = m.end();
-        }
-        add(tasks, text.substring(from));
-        return tasks;
-    }
-
-    private static void add(List<ActionTask> tasks, String description) {
-        String task = description.strip();
-        if (!task.isEmpty()) {
-            tasks.add(new ActionTask(tasks.size() + 1, task));
-        }
-    }
-
-    /** Share of common words (accents, case, numbers and short words aside). */
-    static double similarity(String a, String b) {
-        Set<String> left = words(a);
-        Set<String> right = words(b);
-        if (left.isEmpty() && right.isEmpty()) {
-            return 1;
-        }
-        Set<String> common = new HashSet<>(left);
-        common.retainAll(right);
-        Set<String> all = new HashSet<>(left);
-        all.addAll(right);
-        return (double) common.size() / all.size();
-    }
-
-    private static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
-        for (String word : normalize(text == null ? "" : text).split(" ")) {
-            if (word.length() > 2 && !word.chars().allMatch(Character::isDigit)) {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    static String normalize(String text) {
-        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replace('°', 'o').replace('º', 'o');
-        return plain.replaceAll("[^a-z0-9]+", " ").strip();
-    }
-
     private static String unmark(String cell) {
         return cell.replace("**", "").strip();
     }
 
-    private static Map<String, String> mapOf(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+    private static final class MutableFinding {
+        private final int row;
+        private final String number;
+        private final String description;
+        private final FindingSource source;
+        private final String area;
+        private final List<ImportedAction> actions = new ArrayList<>();
+
+        private MutableFinding(int row, String number, String description, FindingSource source, String area) {
+            this.row = row;
+            this.number = number;
+            this.description = description;
+            this.source = source;
+            this.area = area;
         }
-        return map;
+
+        ImportedFinding freeze() {
+            return new ImportedFinding(row, number, description, source, area, List.copyOf(actions));
+        }
     }
 
     /** One data row: cells by column key, collecting what cannot be read. */
     private final class Row {
         private final Spreadsheet.Tab tab;
         private final int index;
-        private final Map<String, Integer> columns;
-        private final Map<Integer, String> names;
+        private final TableHeader table;
 
-        private Row(Spreadsheet.Tab tab, int index, Map<String, Integer> columns, Map<Integer, String> names) {
+        private Row(Spreadsheet.Tab tab, int index, TableHeader table) {
             this.tab = tab;
             this.index = index;
-            this.columns = columns;
-            this.names = names;
+            this.table = table;
         }
 
-        int number() {
+        TableLayout layout() {
+            return table.layout();
+        }
+
+        int number1() {
             return index + 1;
         }
 
+        /** The row's number as written ("1", "1.", "1.0"), or null when blank. */
+        String number() {
+            String value = text("number");
+            if (value == null) {
+                return null;
+            }
+            return value.replaceAll("\\.0+$", "").replaceAll("\\.$", "").strip();
+        }
+
         String text(String key) {
-            Integer column = columns.get(key);
+            Integer column = table.columns().get(key);
             String value = column == null ? "" : unmark(tab.cell(index, column));
             return value.isBlank() ? null : value;
+        }
+
+        boolean covered(String key) {
+            Integer column = table.columns().get(key);
+            return column != null && tab.coveredByMerge(index, column);
+        }
+
+        /** Covered by a merge, or blank in a text file, which cannot say whether it was merged. */
+        boolean coveredOrText(String key) {
+            return covered(key) || !tab.knowsMerges();
         }
 
         String required(String key) {
@@ -466,16 +473,16 @@ final class PlanWorkbook {
                 return null;
             }
             try {
-                return Integer.valueOf(value.replaceAll("\\.0+$", ""));
+                return Integer.valueOf(value.replaceAll("[.,]0+$", ""));
             } catch (NumberFormatException e) {
                 error(key, "import.cell.number");
                 return null;
             }
         }
 
-        /** The date as typed, once it is known to be readable (the aggregate reads it again, the same way). */
+        /** The date in a spelling the aggregate reads again the same way, once it is known to be readable. */
         String date(String key) {
-            String value = text(key);
+            String value = DateCell.canonical(text(key));
             try {
                 ScheduleDate.parse(value, key);
                 return value;
@@ -485,22 +492,31 @@ final class PlanWorkbook {
             }
         }
 
-        void checkOrder(String startKey, String endKey) {
-            try {
-                ScheduleDate start = ScheduleDate.parse(text(startKey), startKey);
-                ScheduleDate end = ScheduleDate.parse(text(endKey), endKey);
-                if (start != null && end != null && end.endsBefore(start)) {
-                    error(endKey, "import.cell.end-before-start");
-                }
-            } catch (RuleViolation alreadyReported) {
-                // the unreadable date is reported by date(); order is only checked between readable dates
+        void checkOrder(String startValue, String endValue) {
+            if (startValue == null || endValue == null) {
+                return;
+            }
+            if (ScheduleDate.parse(endValue, "end").endsBefore(ScheduleDate.parse(startValue, "start"))) {
+                error("end", "import.cell.end-before-start");
             }
         }
 
         void error(String key, String rule) {
-            Integer column = columns.get(key);
+            errors.add(cell(key, rule));
+        }
+
+        CellError warning(String key, String rule, Object... arguments) {
+            Integer column = table.columns().get(key);
             String value = column == null ? null : tab.cell(index, column);
-            errors.add(new CellError(tab.name(), number(), column == null ? key : names.get(column), value, rule));
+            return new CellError(tab.name(), number1(), column == null ? key : table.names().get(column), value,
+                    rule, arguments);
+        }
+
+        private CellError cell(String key, String rule) {
+            Integer column = table.columns().get(key);
+            String value = column == null ? null : tab.cell(index, column);
+            return new CellError(tab.name(), number1(), column == null ? table.layout().label(key)
+                    : table.names().get(column), value, rule);
         }
     }
 }

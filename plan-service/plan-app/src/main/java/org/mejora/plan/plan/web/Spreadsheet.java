@@ -1,12 +1,17 @@
 package org.mejora.plan.plan.web;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.mejora.plan.web.ImportRejected;
 
@@ -14,21 +19,59 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A workbook as rows of cell texts: XLSX through Apache POI, CSV or TSV as plain text. Date cells become ISO days
- * so that they read like typed dates.
+ * A workbook as rows of cell texts: XLSX through Apache POI, CSV or TSV as plain text. Formulas are evaluated
+ * (their cached result when POI cannot evaluate them) and date cells become ISO days, so that both read like
+ * typed values. Which cells are covered by a merge (not its first cell) and which are shaded is kept too: a
+ * merged finding cell continues the finding above, and a shaded progress cell is a mark.
  */
 record Spreadsheet(List<Tab> tabs) {
 
-    /** One sheet; {@code rows.get(i)} is the spreadsheet's row {@code i + 1}. */
-    record Tab(String name, List<List<String>> rows) {
+    /**
+     * One sheet; {@code rows.get(i)} is the spreadsheet's row {@code i + 1}.
+     *
+     * @param merged cells inside a merged region other than its first one, as {@link #key(int, int)}; null for
+     *               a text file, which cannot say
+     * @param shaded cells with a solid, non-white fill
+     */
+    record Tab(String name, List<List<String>> rows, Set<Long> merged, Set<Long> shaded) {
+
+        Tab(String name, List<List<String>> rows) {
+            this(name, rows, null, Set.of());
+        }
 
         String cell(int row, int column) {
+            if (row < 0 || row >= rows.size()) {
+                return "";
+            }
             List<String> cells = rows.get(row);
             return column >= 0 && column < cells.size() ? cells.get(column) : "";
         }
+
+        /** Whether a blank cell is blank because a merge above or to the left covers it; unknown for text files. */
+        boolean coveredByMerge(int row, int column) {
+            return merged != null && merged.contains(key(row, column));
+        }
+
+        boolean knowsMerges() {
+            return merged != null;
+        }
+
+        boolean shaded(int row, int column) {
+            return shaded.contains(key(row, column));
+        }
+
+        int width(int row) {
+            return row < 0 || row >= rows.size() ? 0 : rows.get(row).size();
+        }
+    }
+
+    static long key(int row, int column) {
+        return ((long) row << 20) | column;
     }
 
     static Spreadsheet read(byte[] file, String name) {
@@ -44,20 +87,26 @@ record Spreadsheet(List<Tab> tabs) {
     private static Spreadsheet xlsx(byte[] file, String name) {
         DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             List<Tab> tabs = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 List<List<String>> rows = new ArrayList<>();
+                Set<Long> shaded = new HashSet<>();
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();
                     if (row != null) {
                         for (int c = 0; c < row.getLastCellNum(); c++) {
-                            cells.add(text(row.getCell(c), formatter));
+                            Cell cell = row.getCell(c);
+                            cells.add(text(cell, formatter, evaluator));
+                            if (cell != null && shaded(cell.getCellStyle())) {
+                                shaded.add(key(r, c));
+                            }
                         }
                     }
                     rows.add(cells);
                 }
-                tabs.add(new Tab(sheet.getSheetName(), rows));
+                tabs.add(new Tab(sheet.getSheetName(), rows, merged(sheet), shaded));
             }
             return new Spreadsheet(tabs);
         } catch (IOException | RuntimeException e) {
@@ -65,12 +114,59 @@ record Spreadsheet(List<Tab> tabs) {
         }
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
+    private static Set<Long> merged(Sheet sheet) {
+        Set<Long> covered = new HashSet<>();
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                    if (r != region.getFirstRow() || c != region.getFirstColumn()) {
+                        covered.add(key(r, c));
+                    }
+                }
+            }
+        }
+        return covered;
+    }
+
+    private static boolean shaded(CellStyle style) {
+        if (style == null || style.getFillPattern() != FillPatternType.SOLID_FOREGROUND) {
+            return false;
+        }
+        if (style.getFillForegroundColorColor() instanceof XSSFColor color && color.getRGB() != null) {
+            byte[] rgb = color.getRGB();
+            return !(rgb[0] == (byte) 0xFF && rgb[1] == (byte) 0xFF && rgb[2] == (byte) 0xFF);
+        }
+        return style.getFillForegroundColor() != org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex()
+                && style.getFillForegroundColor() != org.apache.poi.ss.usermodel.IndexedColors.AUTOMATIC.getIndex();
+    }
+
+    private static String text(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            try {
+                type = evaluator.evaluateFormulaCell(cell);
+            } catch (RuntimeException notEvaluable) {
+                // functions POI does not implement keep the value Excel cached when it saved the file
+                type = cell.getCachedFormulaResultType();
+            }
+            if (type == CellType.ERROR) {
+                return "";
+            }
+        }
+        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            return switch (type) {
+                case NUMERIC -> formatter.formatRawCellContents(cell.getNumericCellValue(),
+                        cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString()).strip();
+                case STRING -> cell.getStringCellValue().strip();
+                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+                default -> "";
+            };
         }
         return formatter.formatCellValue(cell).strip();
     }

@@ -18,6 +18,7 @@ import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
 import org.mejora.plan.api.ActionTask;
 import org.mejora.plan.api.ActionVerified;
+import org.mejora.plan.api.EvidenceFile;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingClosed;
 import org.mejora.plan.api.FindingEdited;
@@ -440,6 +441,41 @@ class PlanTest {
         fixture.given(inExecution())
                 .when(new RecordActionProgressCommand("p-1", null, "a-1", 50, "Acta 01", "Reunión hecha", null, DAY))
                 .expectEvents(new ActionProgressRecorded("p-1", "a-1", 50, 0, "Acta 01", "Reunión hecha", null, DAY));
+    }
+
+    private static final EvidenceFile MINUTES = new EvidenceFile("f-1", "acta-01.pdf", "application/pdf", 48213,
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null);
+
+    @Test
+    void aFollowUpShowsFilesWhoseHashGoesInTheEventAndAFileAloneIsEvidence() {
+        EvidenceFile photo = new EvidenceFile("f-2", "mesa.jpg", "image/jpeg", 120000,
+                "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", 1);
+        fixture.given(inExecution())
+                .when(new RecordActionProgressCommand("p-1", null, "a-1", 50, null, "Reunión hecha", null, DAY,
+                        List.of(MINUTES, photo)))
+                .expectEvents(new ActionProgressRecorded("p-1", "a-1", 50, 0, null, "Reunión hecha", null, DAY,
+                        List.of(MINUTES, photo)));
+    }
+
+    @Test
+    void aFileForATaskTheActionDoesNotHaveIsRefused() {
+        EvidenceFile stray = new EvidenceFile("f-3", "x.pdf", "application/pdf", 10, MINUTES.sha256(), 9);
+        fixture.given(inExecution())
+                .when(new RecordActionProgressCommand("p-1", null, "a-1", 25, "Acta", null, null, DAY,
+                        List.of(stray)))
+                .expectException(rule("evidence.unknown-task"));
+    }
+
+    @Test
+    void aSubmittedReportListsTheFilesShownForEachAction() {
+        fixture.given(with(inExecution(), new ActionProgressRecorded("p-1", "a-1", 50, 0, "Acta 01", null, null,
+                        DAY, List.of(MINUTES)), new FollowUpReportDrafted("p-1", "r-1", "2023", null, null, null,
+                        null, null, "Analista")))
+                .when(new SubmitFollowUpReportCommand("p-1", null, "r-1", RESPONSIBLE))
+                .expectEvents(new FollowUpReportSubmitted("p-1", "r-1", RESPONSIBLE, List.of(
+                        new FollowUpReportLine("1", "Subcriterio 1.4", "Formalización de una mesa de trabajo",
+                                "2023-T1", "2023-T2", "Fortalecer las relaciones", "IN_PROGRESS", "Acta 01",
+                                List.of(MINUTES)))));
     }
 
     @Test

@@ -67,7 +67,7 @@ class PlanImportIT extends PlanServiceContext {
                 seed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/tab-separated-values");
         assertThat(rejected.status()).isEqualTo(422);
         assertThat(rejected.json().get("errors")).anySatisfy(e ->
-                assertThat(e.get("rule").asText()).isEqualTo("import.cell.tasks-mismatch"));
+                assertThat(e.get("rule").asText()).isEqualTo("import.cell.action-mismatch"));
 
         Api.Response imported = upload("/api/plans/imports?fileName=caf.xlsx",
                 SeedWorkbooks.xlsx(SeedWorkbooks.cafSheets(CorrectedSeeds.caf(seed))), XLSX);
@@ -97,6 +97,75 @@ class PlanImportIT extends PlanServiceContext {
 
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         assertThat(imported.json().get("findings").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunShowsWhatWouldBeImportedAndWritesNothing() {
+        String seed = SeedWorkbooks.seed("003");
+        byte[] workbook = SeedWorkbooks.xlsx(SeedWorkbooks.cafSheets(CorrectedSeeds.caf(seed)));
+        int before = as(owner).get("/api/plans").json().size();
+
+        Api.Response preview = upload("/api/plans/imports?fileName=caf.xlsx&dryRun=true", workbook, XLSX);
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(preview.json().has("planId")).isFalse();
+        assertThat(preview.json().get("period").asText()).isEqualTo("2023");
+        assertThat(preview.json().get("findings").asInt()).isEqualTo(17);
+        assertThat(preview.json().get("findingList").get(0).get("actions").get(0).get("start").asText())
+                .isEqualTo("T1-2023");
+        assertThat(preview.json().get("followUpList")).hasSize(17);
+        assertThat(as(owner).get("/api/plans").json()).hasSize(before);
+
+        Api.Response imported = upload("/api/plans/imports?fileName=caf.xlsx", workbook, XLSX);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("dryRun").asBoolean()).isFalse();
+        JsonNode plan = as(owner).get("/api/plans/" + imported.json().get("planId").asText()).json();
+        assertThat(plan.get("period").asText()).isEqualTo("2023");
+        assertThat(as(owner).get("/api/plans").json()).hasSize(before + 1);
+    }
+
+    @Test
+    void aFollowUpSheetWithTasksRetypedIsRecordedWithAWarningAfterADryRun() {
+        String seed = SeedWorkbooks.seed("003");
+        String planId = upload("/api/plans/imports?fileName=caf.xlsx",
+                SeedWorkbooks.xlsx(SeedWorkbooks.cafSheets(CorrectedSeeds.caf(seed))), XLSX).json()
+                .get("planId").asText();
+        VerifiedUser reviewer = TestIdentities.user("control", institution, Role.PLAN_REVIEWER);
+        VerifiedUser approver = TestIdentities.user("ccruz", institution, Role.PLAN_APPROVER);
+        assertThat(as(owner).post("/api/plans/" + planId + "/submission", "{\"position\":\"Responsable Plan\"}")
+                .status()).isLessThan(300);
+        assertThat(as(reviewer).post("/api/plans/" + planId + "/review", "{\"position\":\"Revisa\"}").status())
+                .isLessThan(300);
+        assertThat(as(approver).post("/api/plans/" + planId + "/approval", "{\"position\":\"Aprueba\"}").status())
+                .isLessThan(300);
+        assertThat(as(approver).post("/api/plans/" + planId + "/execution", "{}").status()).isLessThan(300);
+        // the seed's own follow-up sheet: rows 6-9 keep the plan's action names over another action's tasks
+        String followUp = seed.substring(seed.indexOf("SEGUIMIENTO AVANCES"));
+        String marked = SeedWorkbooks.withRow(followUp, "6\t", cells -> {
+            String[] row = java.util.Arrays.copyOf(cells, 12);
+            java.util.Arrays.fill(row, 5, 12, "");
+            row[7] = "X";
+            return row;
+        });
+        byte[] sheet = SeedWorkbooks.xlsx(Map.of("SEGUIMIENTO", marked.substring(0, marked.indexOf("\n10\t"))));
+
+        Api.Response preview = upload("/api/plans/" + planId + "/follow-up-imports?dryRun=true", sheet, XLSX);
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().get("progressToRecord").asInt()).isEqualTo(1);
+        assertThat(preview.json().get("warnings")).anySatisfy(w -> {
+            assertThat(w.get("rule").asText()).isEqualTo("import.warning.tasks-differ");
+            assertThat(w.get("reason").asText()).contains("revise las tareas");
+        });
+        JsonNode sixth = as(owner).get("/api/plans/" + planId).json().get("findings").get(5).get("actions").get(0);
+        assertThat(sixth.get("percent").asInt()).isZero();
+
+        Api.Response recorded = upload("/api/plans/" + planId + "/follow-up-imports", sheet, XLSX);
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        assertThat(recorded.json().get("progressRecorded").asInt()).isEqualTo(1);
+        sixth = as(owner).get("/api/plans/" + planId).json().get("findings").get(5).get("actions").get(0);
+        assertThat(sixth.get("percent").asInt()).isEqualTo(50);
     }
 
     @Test
