@@ -68,7 +68,7 @@ public class AxonEventPublishingAutoConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        EventStorageEngine events = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -78,6 +78,7 @@ public class AxonEventPublishingAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(AxonStore.eventSchema())
                 .build();
+        return new ChainingEventStorageEngine(events, eventSerializer, connectionProvider, transactionManager);
     }
 
     @Bean
@@ -103,8 +104,9 @@ public class AxonEventPublishingAutoConfiguration {
     @Bean
     KafkaEventForwarder kafkaEventForwarder(KafkaTemplate<String, byte[]> kafka,
                                             @Value("${mejora.events.topic}") String topic,
-                                            @Value("${mejora.events.ack-timeout-seconds:30}") long ackTimeout) {
-        return new KafkaEventForwarder(kafka, topic, new EnvelopeCodec(), ackTimeout);
+                                            @Value("${mejora.events.ack-timeout-seconds:30}") long ackTimeout,
+                                            ConnectionProvider connectionProvider) {
+        return new KafkaEventForwarder(kafka, topic, new EnvelopeCodec(), ackTimeout, connectionProvider);
     }
 
     @Bean
