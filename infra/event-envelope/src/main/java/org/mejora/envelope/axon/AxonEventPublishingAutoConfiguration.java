@@ -17,16 +17,21 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.mejora.envelope.EnvelopeCodec;
+import org.mejora.envelope.chain.CheckpointSigner;
+import org.mejora.envelope.chain.Checkpointer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A producing service that sets {@code mejora.events.topic} keeps its Axon events in PostgreSQL (tables of
@@ -112,6 +117,22 @@ public class AxonEventPublishingAutoConfiguration {
     @Bean
     CommandSender commandSender(CommandGateway commands) {
         return new CommandSender(commands);
+    }
+
+    /**
+     * Signed checkpoints of the hash chain, when the service has a signing key ({@code mejora.history.signing-key},
+     * a PKCS#8 PEM file; never a default). Without one the chain is still written, and the verifier still checks it.
+     */
+    @Bean
+    @ConditionalOnExpression("'${mejora.history.signing-key:}' != ''")
+    HistoryCheckpoints historyCheckpoints(DataSource dataSource, KafkaTemplate<String, byte[]> kafka,
+                                          @Value("${mejora.history.signing-key}") String key,
+                                          @Value("${mejora.history.checkpoint-topic}") String topic,
+                                          @Value("${mejora.history.producer:${spring.application.name}}") String producer,
+                                          @Value("${mejora.history.checkpoint-interval:PT60S}") Duration interval,
+                                          @Value("${mejora.history.checkpoint-max-heads:2000}") int maxHeads) {
+        return new HistoryCheckpoints(dataSource, new Checkpointer(producer, CheckpointSigner.fromPem(key), maxHeads),
+                kafka, topic, producer, interval, Clock.systemUTC());
     }
 
     @Autowired
