@@ -1,5 +1,7 @@
 package org.mejora.envelope.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,12 +52,27 @@ import java.time.Duration;
         beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration"})
 @ConditionalOnClass({EventProcessingConfigurer.class, KafkaTemplate.class})
 @ConditionalOnProperty("mejora.events.topic")
 public class AxonEventPublishingAutoConfiguration {
 
     public static final String PROCESSOR = "kafka-publisher";
+
+    /**
+     * Axon's own default mapper, except that dates are written as ISO-8601 text, as on the wire (EnvelopeCodec): the
+     * stored payload of a new event is then the JSON its Kafka record carries, and the verifier can compare the two.
+     * Both forms are read back alike, so events stored before (dates as arrays) stay readable.
+     */
+    @Bean("defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(ObjectMapper.class)
+    ObjectMapper defaultAxonObjectMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.findAndRegisterModules();
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return mapper;
+    }
 
     /** One Spring transaction, on one connection, for a command's events and the views its handlers update. */
     @Bean
