@@ -60,7 +60,7 @@ public final class Findings {
         return storeSeconds > 0 ? events / storeSeconds : Double.NaN;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         lines.forEach(line -> out.println("  " + line));
         if (storeSeconds > 0) {
             out.printf(Locale.ROOT, "  rate: %,d events recomputed in %.2f s = %,.0f events/s%n", events, storeSeconds,

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.mejora.envelope.EnvelopeCodec;
+import org.mejora.envelope.chain.AggregateHistory;
 import org.mejora.envelope.chain.CheckpointSigner;
 import org.mejora.envelope.chain.Checkpointer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,11 @@ public class AxonEventPublishingAutoConfiguration {
                                           @Value("${mejora.history.checkpoint-max-heads:2000}") int maxHeads) {
         return new HistoryCheckpoints(dataSource, new Checkpointer(producer, CheckpointSigner.fromPem(key), maxHeads),
                 kafka, topic, producer, interval, Clock.systemUTC());
+    }
+
+    @Bean
+    HistoryAudit historyAudit(DataSource dataSource) {
+        return new HistoryAudit(new AggregateHistory(dataSource));
     }
 
     @Autowired
