@@ -77,6 +77,12 @@ public final class HistoryVerifier {
     /** Stage 1: every chain of the scope, recomputed from the stored events. */
     public HistoryVerifier verifyStore(Connection connection, Scope scope) throws SQLException {
         long started = System.nanoTime();
+        try (ResultSet table = connection.getMetaData().getTables(null, null, "event_chain", null)) {
+            if (!table.next()) {
+                throw new IllegalStateException("the store has no event_chain table: the service never ran with "
+                        + "chaining (migration V10__event_chain)");
+            }
+        }
         String where = "";
         if (!scope.aggregateIds().isEmpty()) {
             where = " where coalesce(d.aggregate_identifier, c.aggregate_identifier) = any(?)";
