@@ -1,5 +1,6 @@
--- Tamper-evident history (issue 12, item 3; README "Tamper-evident history"). Versioned far from the service's own
--- migrations so that other work can add V3.. without colliding.
+-- Tamper-evident history (issue 12, item 3; README "Tamper-evident history"), in every producer's database beside
+-- the event store (classpath:db/axon). Versioned far from the services' own migrations (V2..) so that they can add
+-- V3.. without colliding.
 --
 -- event_chain: one link per stored event, written in the transaction that stores it. hash = SHA-256 of the event's
 -- canonical form (org.mejora.envelope.chain.ChainedEvent), which includes previous_hash: the hash of the aggregate's
