@@ -94,8 +94,8 @@ class VerifierRateIT {
             }
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("delete from domain_event_entry where aggregate_identifier not in "
-                        + "(select aggregate_identifier from event_chain)");
+                statement.execute("delete from domain_event_entry d where not exists (select 1 from chain_head h "
+                        + "where h.aggregate_identifier = d.aggregate_identifier)");
                 statement.execute("vacuum analyze event_chain");
                 statement.execute("vacuum analyze chain_head");
                 statement.execute("vacuum analyze domain_event_entry");

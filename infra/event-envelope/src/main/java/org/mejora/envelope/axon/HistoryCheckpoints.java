@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 public class HistoryCheckpoints implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryCheckpoints.class);
+    private static final int BACKFILL_PER_ROUND = 500;
 
     private final DataSource dataSource;
     private final Checkpointer checkpointer;
@@ -39,6 +40,8 @@ public class HistoryCheckpoints implements SmartLifecycle {
     private final Duration interval;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
+    /** Until a round finds no aggregate stored before chaining began. */
+    private volatile boolean backfilling = true;
 
     public HistoryCheckpoints(DataSource dataSource, Checkpointer checkpointer, KafkaTemplate<String, byte[]> kafka,
                               String topic, String producer, Duration interval, Clock clock) {
@@ -54,6 +57,13 @@ public class HistoryCheckpoints implements SmartLifecycle {
     /** One round: checkpoint until no head is left uncovered, then publish. Answers the checkpoints published. */
     public int runOnce() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
+            if (backfilling) {
+                int chained = checkpointer.backfill(connection, BACKFILL_PER_ROUND);
+                if (chained > 0) {
+                    log.info("chained {} aggregates of {} stored before chaining began", chained, producer);
+                }
+                backfilling = chained == BACKFILL_PER_ROUND;
+            }
             Optional<Checkpoint> made;
             do {
                 made = checkpointer.checkpoint(connection, clock.instant());

@@ -91,6 +91,11 @@ public final class Checkpointer {
         return Optional.of(new Checkpoint(producer, number, previous, createdAt, heads, signer.keyId(), jws));
     }
 
+    /** Chains some aggregates stored before chaining began (see {@link EventChain#backfill}); answers how many. */
+    public int backfill(Connection connection, int limit) throws SQLException {
+        return locked(connection, () -> new EventChain().backfill(connection, limit)).orElse(0);
+    }
+
     /** Hands every stored, unpublished checkpoint to {@code send} in order (which must throw if it fails). */
     public int publish(Connection connection, Consumer<Checkpoint> send) throws SQLException {
         return locked(connection, () -> {

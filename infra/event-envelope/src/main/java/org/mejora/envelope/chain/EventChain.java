@@ -41,7 +41,7 @@ public final class EventChain {
             heads.put(event.aggregateId(), link);
             links.add(link);
         }
-        insert(connection, links);
+        insert(connection, links, false);
         return links;
     }
 
@@ -103,6 +103,27 @@ public final class EventChain {
         return events;
     }
 
+    /**
+     * Chains up to {@code limit} aggregates whose events were all stored before chaining was enabled, so that the next
+     * checkpoint covers them too. Their links are computed now, from the stored events: they vouch for the history
+     * from this moment on. Answers how many aggregates it chained.
+     */
+    public int backfill(Connection connection, int limit) throws SQLException {
+        Map<String, Long> unchained = new java.util.LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select d.aggregate_identifier, "
+                + "max(d.sequence_number) from domain_event_entry d where not exists (select 1 from chain_head h "
+                + "where h.aggregate_identifier = d.aggregate_identifier) group by d.aggregate_identifier limit ?")) {
+            select.setInt(1, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    unchained.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        unchained.forEach((aggregate, last) -> catchUp(connection, aggregate, last));
+        return unchained.size();
+    }
+
     /** Chains an aggregate's events 0..upTo that were stored before chaining was enabled; answers the link at upTo. */
     private ChainLink catchUp(Connection connection, String aggregateId, long upTo) {
         try {
@@ -129,19 +150,24 @@ public final class EventChain {
             if (last == null || last.sequence() != upTo) {
                 throw new IllegalStateException("aggregate " + aggregateId + " has no stored event " + upTo);
             }
-            insert(connection, missing);
+            insert(connection, missing, true);
             return last;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot chain the earlier events of " + aggregateId, e);
         }
     }
 
-    private static void insert(Connection connection, List<ChainLink> links) throws SQLException {
+    /**
+     * @param mayExist links computed again from stored events (catching up) are the same bytes whoever computes them:
+     *                 another transaction's copy is kept. A link of a new event must be new.
+     */
+    private static void insert(Connection connection, List<ChainLink> links, boolean mayExist) throws SQLException {
         if (links.isEmpty()) {
             return;
         }
         try (PreparedStatement link = connection.prepareStatement("insert into event_chain (aggregate_identifier, "
-                + "sequence_number, event_identifier, hash, previous_hash) values (?, ?, ?, ?, ?)");
+                + "sequence_number, event_identifier, hash, previous_hash) values (?, ?, ?, ?, ?)"
+                + (mayExist ? " on conflict do nothing" : ""));
              PreparedStatement head = connection.prepareStatement("insert into chain_head (aggregate_identifier, "
                      + "sequence_number, hash) values (?, ?, ?) on conflict (aggregate_identifier) do update "
                      + "set sequence_number = excluded.sequence_number, hash = excluded.hash "
