@@ -37,7 +37,8 @@ public final class VerifyHistory {
         System.exit(status);
     }
 
-    static int run(String[] args) throws Exception {
+    /** The exit status of one run: 0 holds, 1 a break (printed), 2 could not check (thrown). */
+    public static int run(String[] args) throws Exception {
         String jdbc = null;
         String user = null;
         String password = System.getenv("MEJORA_VERIFY_DB_PASSWORD");

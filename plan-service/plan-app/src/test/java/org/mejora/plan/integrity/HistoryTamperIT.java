@@ -19,6 +19,7 @@ import org.mejora.testing.TestInfrastructure;
 import org.mejora.testing.TopicProbe;
 import org.mejora.verifier.Findings;
 import org.mejora.verifier.HistoryVerifier;
+import org.mejora.verifier.VerifyHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -169,6 +170,16 @@ class HistoryTamperIT extends PlanServiceContext {
         Path file = Files.createTempFile("plan-history-", ".json");
         Files.write(file, proof.body());
         assertThat(new HistoryVerifier().verifyFile(file).findings().breaks()).isEmpty();
+        Path key = Files.createTempFile("history-key-", ".jwk");
+        Files.writeString(key, jdbc().queryForObject("select public_jwk from chain_signing_key where key_id = ?",
+                String.class, proof.json().get("checkpoint").get("keyId").asText()));
+        assertThat(VerifyHistory.run(new String[] {"--file", file.toString(), "--public-key", key.toString()}))
+                .isZero();
+        Path otherKey = Files.createTempFile("other-key-", ".jwk");
+        Files.writeString(otherKey, new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate().toPublicJWK()
+                .toJSONString());
+        assertThat(VerifyHistory.run(new String[] {"--file", file.toString(), "--public-key", otherKey.toString()}))
+                .isEqualTo(1);
 
         Files.writeString(file, Files.readString(file).replace("Tercera", "Alterada"));
         assertThat(new HistoryVerifier().verifyFile(file).findings().firstBreak()).get()
