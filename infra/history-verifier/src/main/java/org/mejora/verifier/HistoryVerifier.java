@@ -69,6 +69,7 @@ public final class HistoryVerifier {
     private final Map<Long, Checkpoint> storedCheckpoints = new HashMap<>();
     private final Map<String, String> storedKeys = new HashMap<>();
     private final Findings findings = new Findings();
+    private String pinnedJwk;
 
     public Findings findings() {
         return findings;
@@ -186,8 +187,6 @@ public final class HistoryVerifier {
     }
 
     /** Pins the key every checkpoint must be signed with (the auditor's copy), instead of the store's own table. */
-    private String pinnedJwk;
-
     public HistoryVerifier pin(String publicJwk) {
         this.pinnedJwk = publicJwk;
         return this;
