@@ -79,8 +79,11 @@ class CheckpointArchive implements SmartLifecycle {
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : TOPICS) {
-                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    var found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                    if (found == null || found.isEmpty()) {
+                        throw new IllegalStateException("topic " + topic + " does not exist yet");
+                    }
+                    found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
                 consumer.assign(partitions);
                 Map<TopicPartition, Long> stored = storedPositions();
