@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,14 +127,10 @@ class CheckpointArchive implements SmartLifecycle {
             JsonNode value = ChainJson.MAPPER.readTree(record.value());
             checkpoint = Checkpoint.parse(value.path("jws").asText());
             publicJwk = value.path("publicJwk").asText();
-        } catch (Exception e) {
-            // Not a checkpoint: nothing to keep, but the position still moves past it.
+        } catch (IOException | IllegalArgumentException e) {
+            // Not a checkpoint: nothing to keep. Its offset is passed by the consumer's position, not recorded.
             log.warn("{}/{}@{} is not a checkpoint: {}", record.topic(), record.partition(), record.offset(),
                     e.toString());
-            checkpoint = null;
-            publicJwk = null;
-        }
-        if (checkpoint == null) {
             return;
         }
         jdbc.update("insert into integrity_checkpoint (topic, kafka_partition, kafka_offset, producer, number, key_id, "

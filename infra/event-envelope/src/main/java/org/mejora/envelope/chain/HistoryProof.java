@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.mejora.envelope.Actor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +34,10 @@ public record HistoryProof(int form, String aggregateId, String aggregateType, L
                                   CheckpointProof checkpoint) {
         List<Event> events = new ArrayList<>();
         String type = stored.isEmpty() ? null : stored.get(0).aggregateType();
+        Map<Long, ChainLink> bySequence = new HashMap<>();
+        links.forEach(link -> bySequence.put(link.sequence(), link));
         for (ChainedEvent event : stored) {
-            ChainLink link = links.stream().filter(l -> l.sequence() == event.sequence()).findFirst().orElse(null);
+            ChainLink link = bySequence.get(event.sequence());
             events.add(new Event(event.eventId(), event.eventType(), event.sequence(),
                     java.time.Instant.ofEpochMilli(event.occurredAtMillis()).toString(), event.occurredAtMillis(),
                     event.institutionId(), event.actor(), event.payload(),
