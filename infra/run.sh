@@ -28,6 +28,19 @@ export MEJORA_GATEWAY_SECRET=${MEJORA_GATEWAY_SECRET:-$(<"$secret_file")}
 "$here/token.sh" admin local ADMIN >/dev/null # makes the local key pair on first use
 export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-public.pem}
 export MEJORA_JWT_PRIVATE_KEY=${MEJORA_JWT_PRIVATE_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-private.pem}
+# Each producer signs the checkpoints of its hash chain with a key pair of its own, made on first use; the public
+# half (history-<service>-public.pem) is what an auditor pins: infra/verify-history.sh --public-key FILE.
+for producer in plan evaluation; do
+  key=$MEJORA_STATE_DIR/keys/history-$producer.pem
+  if [[ ! -s $key ]]; then
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key.new" 2>/dev/null)
+    mv "$key.new" "$key"
+  fi
+  [[ -s $MEJORA_STATE_DIR/keys/history-$producer-public.pem ]] \
+    || openssl pkey -in "$key" -pubout -out "$MEJORA_STATE_DIR/keys/history-$producer-public.pem"
+done
+export MEJORA_PLAN_HISTORY_KEY=${MEJORA_PLAN_HISTORY_KEY:-file:$MEJORA_STATE_DIR/keys/history-plan.pem}
+export MEJORA_EVALUATION_HISTORY_KEY=${MEJORA_EVALUATION_HISTORY_KEY:-file:$MEJORA_STATE_DIR/keys/history-evaluation.pem}
 
 for app in "${MEJORA_APPS[@]}"; do
   if [[ $app == web ]]; then

@@ -17,6 +17,7 @@ import static org.mejora.identity.Role.OVERSIGHT;
 import static org.mejora.identity.Role.PLAN_APPROVER;
 import static org.mejora.identity.Role.PLAN_OWNER;
 import static org.mejora.identity.Role.PLAN_REVIEWER;
+import static org.mejora.identity.Role.PLATFORM_ADMIN;
 import static org.mejora.identity.Role.SERVANT;
 import static org.mejora.identity.Role.SUPERVISOR;
 
@@ -60,6 +61,9 @@ final class AccessPolicy {
             rule("/api/reports/rebuilds/**", Access.ANY, ADMIN),
             rule("/api/reports/admin/**", Access.ANY, ADMIN),
             rule("/api/reports/**", Access.READ, EVERY_ROLE),
+            // One aggregate's verifiable history: auditors of its institution, and the platform administrator.
+            rule("/api/plans/*/history/**", Access.READ, AUDITOR, PLATFORM_ADMIN),
+            rule("/api/evaluations/*/history/**", Access.READ, AUDITOR, PLATFORM_ADMIN),
             rule("/api/plans/**", Access.READ,
                     SERVANT, SUPERVISOR, HR, PLAN_OWNER, PLAN_REVIEWER, PLAN_APPROVER, AUDITOR, ADMIN),
             rule("/api/plans/**", Access.WRITE,

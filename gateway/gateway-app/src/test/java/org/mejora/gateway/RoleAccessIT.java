@@ -23,6 +23,7 @@ import static org.mejora.identity.Role.OVERSIGHT;
 import static org.mejora.identity.Role.PLAN_APPROVER;
 import static org.mejora.identity.Role.PLAN_OWNER;
 import static org.mejora.identity.Role.PLAN_REVIEWER;
+import static org.mejora.identity.Role.PLATFORM_ADMIN;
 import static org.mejora.identity.Role.SERVANT;
 import static org.mejora.identity.Role.SUPERVISOR;
 
@@ -56,6 +57,8 @@ class RoleAccessIT extends GatewayUnderTest {
             new Endpoint("POST", "/api/cycles/c-1/assignments", EnumSet.of(HR, ADMIN)),
             new Endpoint("GET", "/api/cycles/c-1/consolidation", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("DELETE", "/api/reports/plans/p-1/history", EnumSet.noneOf(Role.class)),
+            new Endpoint("GET", "/api/plans/p-1/history/verification", EnumSet.of(AUDITOR, PLATFORM_ADMIN)),
+            new Endpoint("GET", "/api/evaluations/e-1/history/proof", EnumSet.of(AUDITOR, PLATFORM_ADMIN)),
     };
 
     static Stream<Arguments> everyRoleAgainstEveryEndpoint() {

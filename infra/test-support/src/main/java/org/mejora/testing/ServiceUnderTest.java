@@ -18,5 +18,8 @@ public final class ServiceUnderTest {
         // Its own consumer group, so a test never shares partitions with a running system or another test JVM.
         registry.add("spring.kafka.consumer.group-id", () -> service + "-test");
         registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
+        // The producers sign checkpoints of their hash chain with a key made for this JVM, every second.
+        registry.add("mejora.history.signing-key", TestHistoryKey::location);
+        registry.add("mejora.history.checkpoint-interval", () -> "PT1S");
     }
 }

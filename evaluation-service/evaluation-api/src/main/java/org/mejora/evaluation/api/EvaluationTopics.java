@@ -4,6 +4,8 @@ package org.mejora.evaluation.api;
 public final class EvaluationTopics {
 
     public static final String EVENTS = "mejora.evaluation.events";
+    /** Signed checkpoints of the events' hash chain (README, "Tamper-evident history"); kept forever too. */
+    public static final String CHECKPOINTS = "mejora.evaluation.checkpoints";
 
     private EvaluationTopics() {
     }

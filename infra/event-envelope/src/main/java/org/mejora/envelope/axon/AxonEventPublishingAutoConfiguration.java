@@ -1,5 +1,7 @@
 package org.mejora.envelope.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -17,16 +19,23 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.mejora.envelope.EnvelopeCodec;
+import org.mejora.envelope.chain.AggregateHistory;
+import org.mejora.envelope.chain.CheckpointSigner;
+import org.mejora.envelope.chain.Checkpointer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A producing service that sets {@code mejora.events.topic} keeps its Axon events in PostgreSQL (tables of
@@ -44,12 +53,27 @@ import javax.sql.DataSource;
         beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration"})
 @ConditionalOnClass({EventProcessingConfigurer.class, KafkaTemplate.class})
 @ConditionalOnProperty("mejora.events.topic")
 public class AxonEventPublishingAutoConfiguration {
 
     public static final String PROCESSOR = "kafka-publisher";
+
+    /**
+     * Axon's own default mapper, except that dates are written as ISO-8601 text, as on the wire (EnvelopeCodec): the
+     * stored payload of a new event is then the JSON its Kafka record carries, and the verifier can compare the two.
+     * Both forms are read back alike, so events stored before (dates as arrays) stay readable.
+     */
+    @Bean("defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(ObjectMapper.class)
+    ObjectMapper defaultAxonObjectMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.findAndRegisterModules();
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return mapper;
+    }
 
     /** One Spring transaction, on one connection, for a command's events and the views its handlers update. */
     @Bean
@@ -68,7 +92,7 @@ public class AxonEventPublishingAutoConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        EventStorageEngine events = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -78,6 +102,7 @@ public class AxonEventPublishingAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(AxonStore.eventSchema())
                 .build();
+        return new ChainingEventStorageEngine(events, eventSerializer, connectionProvider, transactionManager);
     }
 
     @Bean
@@ -103,13 +128,35 @@ public class AxonEventPublishingAutoConfiguration {
     @Bean
     KafkaEventForwarder kafkaEventForwarder(KafkaTemplate<String, byte[]> kafka,
                                             @Value("${mejora.events.topic}") String topic,
-                                            @Value("${mejora.events.ack-timeout-seconds:30}") long ackTimeout) {
-        return new KafkaEventForwarder(kafka, topic, new EnvelopeCodec(), ackTimeout);
+                                            @Value("${mejora.events.ack-timeout-seconds:30}") long ackTimeout,
+                                            ConnectionProvider connectionProvider) {
+        return new KafkaEventForwarder(kafka, topic, new EnvelopeCodec(), ackTimeout, connectionProvider);
     }
 
     @Bean
     CommandSender commandSender(CommandGateway commands) {
         return new CommandSender(commands);
+    }
+
+    /**
+     * Signed checkpoints of the hash chain, when the service has a signing key ({@code mejora.history.signing-key},
+     * a PKCS#8 PEM file; never a default). Without one the chain is still written, and the verifier still checks it.
+     */
+    @Bean
+    @ConditionalOnExpression("'${mejora.history.signing-key:}' != ''")
+    HistoryCheckpoints historyCheckpoints(DataSource dataSource, KafkaTemplate<String, byte[]> kafka,
+                                          @Value("${mejora.history.signing-key}") String key,
+                                          @Value("${mejora.history.checkpoint-topic}") String topic,
+                                          @Value("${mejora.history.producer:${spring.application.name}}") String producer,
+                                          @Value("${mejora.history.checkpoint-interval:PT60S}") Duration interval,
+                                          @Value("${mejora.history.checkpoint-max-heads:2000}") int maxHeads) {
+        return new HistoryCheckpoints(dataSource, new Checkpointer(producer, CheckpointSigner.fromPem(key), maxHeads),
+                kafka, topic, producer, interval, Clock.systemUTC());
+    }
+
+    @Bean
+    HistoryAudit historyAudit(DataSource dataSource) {
+        return new HistoryAudit(new AggregateHistory(dataSource));
     }
 
     @Autowired

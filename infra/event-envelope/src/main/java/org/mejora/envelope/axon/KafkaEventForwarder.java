@@ -12,10 +12,17 @@ import org.mejora.envelope.Actor;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.envelope.EventMetadata;
+import org.mejora.envelope.chain.ChainHeaders;
+import org.mejora.envelope.chain.ChainLink;
+import org.mejora.envelope.chain.EventChain;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,12 +46,17 @@ public class KafkaEventForwarder {
     private final EnvelopeCodec codec;
     private final long ackTimeoutSeconds;
 
+    private final ConnectionProvider connections;
+    private final EventChain chain = new EventChain();
+
+    /** @param connections the event store's database, where each event's chain link is read from */
     public KafkaEventForwarder(KafkaTemplate<String, byte[]> kafka, String topic, EnvelopeCodec codec,
-                               long ackTimeoutSeconds) {
+                               long ackTimeoutSeconds, ConnectionProvider connections) {
         this.kafka = kafka;
         this.topic = topic;
         this.codec = codec;
         this.ackTimeoutSeconds = ackTimeoutSeconds;
+        this.connections = connections;
     }
 
     @EventHandler
@@ -54,6 +66,10 @@ public class KafkaEventForwarder {
                 new ProducerRecord<>(topic, envelope.aggregateId(), codec.write(envelope));
         record.headers().add("eventType", envelope.eventType().getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventId", envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        chainLink(envelope.eventId().toString()).ifPresent(link -> {
+            record.headers().add(ChainHeaders.HASH, link.hash().getBytes(StandardCharsets.US_ASCII));
+            record.headers().add(ChainHeaders.PREVIOUS_HASH, link.previousHash().getBytes(StandardCharsets.US_ASCII));
+        });
         pendingSends().add(kafka.send(record));
     }
 
@@ -82,6 +98,15 @@ public class KafkaEventForwarder {
                 text(requestId),
                 text(meta.get(EventMetadata.AXON_CAUSATION)),
                 codec.toTree(payload));
+    }
+
+    /** Events stored before chaining was enabled have no link until their aggregate is chained: sent without. */
+    private Optional<ChainLink> chainLink(String eventId) {
+        try (Connection connection = connections.getConnection()) {
+            return chain.linkOfEvent(connection, eventId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the chain link of event " + eventId, e);
+        }
     }
 
     /** Sends of one batch, awaited together before the batch (and its token) commits. */

@@ -4,6 +4,8 @@ package org.mejora.plan.api;
 public final class PlanTopics {
 
     public static final String EVENTS = "mejora.plan.events";
+    /** Signed checkpoints of the events' hash chain (README, "Tamper-evident history"); kept forever too. */
+    public static final String CHECKPOINTS = "mejora.plan.checkpoints";
 
     private PlanTopics() {
     }
