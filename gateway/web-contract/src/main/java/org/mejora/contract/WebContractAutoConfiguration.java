@@ -1,0 +1,89 @@
+package org.mejora.contract;
+
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+
+/**
+ * The input contract in every servlet service that has this library: strict JSON for request bodies, bounded bodies
+ * and uploads ({@code mejora.web.max-body-size}, MEJORA_MAX_BODY_SIZE, 10 MB by default), clean query parameters,
+ * days within range in query parameters, and problems for whatever reaches the error page.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        beforeName = {"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+                "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebContractAutoConfiguration {
+
+    @Bean
+    WebContractProperties webContractProperties(
+            @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") DataSize maxBodySize) {
+        return new WebContractProperties(maxBodySize);
+    }
+
+    @Bean
+    ProblemMessages problemMessages(MessageSource messageSource) {
+        return new ProblemMessages(messageSource);
+    }
+
+    /** Boot backs off its own converter for this one: the same mapper, strict in what it reads. */
+    @Bean
+    JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
+        return new JacksonJsonHttpMessageConverter(StrictJson.strict(jsonMapper));
+    }
+
+    /** Uploads are limited by the container while it reads the parts, whatever the Content-Length says. */
+    @Bean
+    MultipartConfigElement multipartConfigElement(WebContractProperties limits) {
+        long max = limits.maxBodySize().toBytes();
+        return new MultipartConfigElement("", max, max, 0);
+    }
+
+    @Bean
+    FilterRegistrationBean<InputLimitFilter> inputLimitFilter(WebContractProperties limits, ProblemMessages messages) {
+        FilterRegistrationBean<InputLimitFilter> registration = new FilterRegistrationBean<>(
+                new InputLimitFilter(limits.maxBodySize().toBytes(), messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(ProblemMessages messages) {
+        return new ProblemErrorController(messages);
+    }
+
+    @Bean
+    WebMvcConfigurer strictQueryDays() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(String.class, LocalDate.class, text -> {
+                    if (text.isBlank()) {
+                        return null;
+                    }
+                    LocalDate day = StrictJson.day(text.strip());
+                    if (day == null) {
+                        throw new IllegalArgumentException("not a day between " + StrictJson.FIRST_YEAR + " and "
+                                + StrictJson.LAST_YEAR + ": " + text);
+                    }
+                    return day;
+                });
+            }
+        };
+    }
+}
