@@ -8,6 +8,7 @@ import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.query.PlanView;
 import org.mejora.plan.web.Forbidden;
+import org.mejora.plan.web.ImportRejected;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Plans and follow-up sheets from spreadsheets (XLSX, CSV, TSV) in the layouts of seeds 001 and 003. The file is
- * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons.
+ * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons
+ * (the first 200, with the total); so is a file without data rows, or with more rows than {@link ImportLimits} allows.
  */
 @RestController
 @RequestMapping("/api/plans")
@@ -60,8 +63,12 @@ class ImportController {
         if (kind == PlanKind.INDIVIDUAL) {
             throw new Forbidden("individual plans are opened from the evaluation result");
         }
+        ImportLimits.check(file, fileName);
         PlanWorkbook.ImportedPlan plan = PlanWorkbook.plan(Spreadsheet.read(file, fileName), fileName, kind, title,
                 period);
+        if (plan.findings().isEmpty()) {
+            throw noDataRows(fileName);
+        }
         String planId = importer.importPlan(plan, user, user.has(Role.PLAN_OWNER) ? Role.PLAN_OWNER : Role.ADMIN);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", planId);
@@ -91,6 +98,11 @@ class ImportController {
         return importFollowUps(planId, file.getBytes(), fileName(file, "seguimiento.xlsx"), user);
     }
 
+    /** A file with headers and nothing below them imports nothing: no empty plan is created. */
+    private static ImportRejected noDataRows(String fileName) {
+        return new ImportRejected(List.of(new ImportRejected.CellError(fileName, 0, null, null, "import.empty")));
+    }
+
     private static String fileName(MultipartFile file, String otherwise) {
         return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? otherwise : file.getOriginalFilename();
@@ -107,7 +119,11 @@ class ImportController {
         Map<String, PlanWorkbook.PlannedAction> planned = new LinkedHashMap<>();
         plan.findings.forEach(f -> f.actions.forEach(a ->
                 planned.put(a.number, new PlanWorkbook.PlannedAction(a.name, a.tasks))));
+        ImportLimits.check(file, fileName);
         var rows = PlanWorkbook.followUps(Spreadsheet.read(file, fileName), fileName, planned);
+        if (rows.isEmpty()) {
+            throw noDataRows(fileName);
+        }
         int recorded = importer.importFollowUps(plan, rows, fileName, access.today(), user, role);
         return ResponseEntity.ok().eTag(Versions.etag(access.plan(planId, user, PlanAccess.Duty.READ).version))
                 .body(Map.of("rows", rows.size(), "progressRecorded", recorded));
