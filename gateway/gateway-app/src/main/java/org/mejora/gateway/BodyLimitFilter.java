@@ -1,0 +1,41 @@
+package org.mejora.gateway;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * A request whose Content-Length exceeds the services' body limit is refused here with 413, before the gateway
+ * opens a connection to a service and streams megabytes the service would refuse anyway. Bodies without a length
+ * are bounded by the service itself.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class BodyLimitFilter implements WebFilter {
+
+    private final Problems problems;
+    private final long maxBytes;
+
+    BodyLimitFilter(Problems problems, @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") DataSize max) {
+        this.problems = problems;
+        this.maxBytes = max.toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > maxBytes) {
+            exchange.getResponse().getHeaders().set("Connection", "close");
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "problem.body-too-large",
+                    maxBytes / (1024 * 1024) + " MB");
+        }
+        return chain.filter(exchange);
+    }
+}
