@@ -8,15 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +26,14 @@ import java.util.Locale;
  */
 public class InputLimitFilter extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final long maxBodyBytes;
     private final ProblemMessages messages;
+    private final ProblemWriter writer;
 
     public InputLimitFilter(long maxBodyBytes, ProblemMessages messages) {
         this.maxBodyBytes = maxBodyBytes;
         this.messages = messages;
+        this.writer = new ProblemWriter(messages);
     }
 
     @Override
@@ -86,25 +83,13 @@ public class InputLimitFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(safePath(request.getRequestURI())));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // The body is not read: the connection closes rather than drain a body that is refused anyway.
         if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             response.setHeader("Connection", "close");
         }
-        response.getOutputStream().write(JSON.writeValueAsBytes(Problems.asMap(problem)));
-    }
-
-    private static String safePath(String path) {
-        StringBuilder safe = new StringBuilder();
-        for (char c : path.toCharArray()) {
-            safe.append(c > 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf(c) : "_");
-        }
-        return safe.toString();
+        writer.write(request, response, problem);
     }
 
     static String megabytes(long bytes) {

@@ -9,6 +9,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,17 +24,17 @@ import java.time.LocalDate;
  * days within range in query parameters, and problems for whatever reaches the error page.
  */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        beforeName = {"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
-                "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
+        afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration"},
+        beforeName = {"org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
                 "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebContractAutoConfiguration {
 
     @Bean
     WebContractProperties webContractProperties(
-            @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") DataSize maxBodySize) {
-        return new WebContractProperties(maxBodySize);
+            @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") String maxBodySize) {
+        return new WebContractProperties(DataSize.parse(maxBodySize.strip()));
     }
 
     @Bean
@@ -40,10 +42,34 @@ public class WebContractAutoConfiguration {
         return new ProblemMessages(messageSource);
     }
 
-    /** Boot backs off its own converter for this one: the same mapper, strict in what it reads. */
     @Bean
-    JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonHttpMessageConverter(StrictJson.strict(jsonMapper));
+    ProblemWriter problemWriter(ProblemMessages messages) {
+        return new ProblemWriter(messages);
+    }
+
+    /**
+     * The JSON converter of Spring MVC: Boot's mapper, strict in what it reads. A customizer rather than a converter
+     * bean, which Boot would put before every other converter (and then write byte[] answers as base64); it runs
+     * after Boot's own Jackson customizer, whose converter it replaces.
+     */
+    @Bean
+    ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper jsonMapper) {
+        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(StrictJson.strict(jsonMapper));
+        return new StrictJsonCustomizer(strict);
+    }
+
+    private record StrictJsonCustomizer(JacksonJsonHttpMessageConverter converter)
+            implements ServerHttpMessageConvertersCustomizer, Ordered {
+
+        @Override
+        public void customize(HttpMessageConverters.ServerBuilder builder) {
+            builder.withJsonConverter(converter);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** Uploads are limited by the container while it reads the parts, whatever the Content-Length says. */
