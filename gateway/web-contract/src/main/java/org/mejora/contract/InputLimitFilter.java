@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -44,6 +48,11 @@ public class InputLimitFilter extends OncePerRequestFilter {
             write(request, response, tooLarge(locale));
             return;
         }
+        ProblemDetail badType = badContentType(request.getContentType(), locale);
+        if (badType != null) {
+            write(request, response, badType);
+            return;
+        }
         ProblemDetail badQuery = badQuery(request.getQueryString(), locale);
         if (badQuery != null) {
             write(request, response, badQuery);
@@ -57,6 +66,57 @@ public class InputLimitFilter extends OncePerRequestFilter {
                 messages.message("body.too-large", new Object[]{megabytes(maxBodyBytes)}, locale));
     }
 
+    /** A wildcard or unreadable Content-Type says nothing of the body: Spring MVC could not even look at it. */
+    private ProblemDetail badContentType(String contentType, Locale locale) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            if (!type.isWildcardType() && !type.isWildcardSubtype()) {
+                return null;
+            }
+        } catch (InvalidMediaTypeException unreadable) {
+            // refused below
+        }
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type.unsupported", "Content-Type",
+                messages.message("media-type.unsupported", new Object[]{contentType, "application/json"}, locale));
+    }
+
+    /** Percent-decoding as the container does it, but refusing bytes that are not UTF-8 instead of failing later. */
+    static String decode(String encoded) {
+        byte[] bytes = new byte[encoded.length()];
+        int length = 0;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new IllegalArgumentException("incomplete escape");
+                }
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("bad escape");
+                }
+                bytes[length++] = (byte) (high * 16 + low);
+                i += 2;
+            } else if (c == '+') {
+                bytes[length++] = ' ';
+            } else if (c > 0x7F) {
+                throw new IllegalArgumentException("raw non-ASCII character");
+            } else {
+                bytes[length++] = (byte) c;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new IllegalArgumentException("not UTF-8", notUtf8);
+        }
+    }
+
     private ProblemDetail badQuery(String query, Locale locale) {
         if (query == null || query.isEmpty()) {
             return null;
@@ -67,8 +127,8 @@ public class InputLimitFilter extends OncePerRequestFilter {
             String name;
             String value;
             try {
-                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                name = decode(rawName);
+                value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             } catch (IllegalArgumentException brokenEncoding) {
                 return Problems.of(HttpStatus.BAD_REQUEST, "parameter.encoding", rawName,
                         messages.message("parameter.encoding", new Object[]{rawName}, locale));

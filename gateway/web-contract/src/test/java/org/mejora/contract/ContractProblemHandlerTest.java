@@ -168,10 +168,18 @@ class ContractProblemHandlerTest {
     }
 
     @Test
+    void refusesQueryParametersThatAreNotUtf8() throws Exception {
+        refused(mvc.perform(get(java.net.URI.create("/things?kind=%C3%28"))), "kind", "parameter.encoding");
+    }
+
+    @Test
     void refusesUnsupportedMediaTypesAndMethods() throws Exception {
         mvc.perform(post("/things").contentType("*/*").content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.errors[0].rule").value("media-type.unsupported"));
+        mvc.perform(post("/things").contentType("text/plain").content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.errors[0].field").value("Content-Type"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/things"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
