@@ -313,7 +313,7 @@ class FuzzIT {
                 case 4 -> "201";
                 case 5 -> "-2022-01-01";
                 case 6 -> "%C3%28";
-                case 7 -> encode("x".repeat(1000));
+                case 7 -> encode("x".repeat(2000));
                 default -> encode(good(name, parameter.path("schema")));
             };
             if (name.equals("institutionId")) {

@@ -14,22 +14,32 @@ import reactor.core.publisher.Mono;
 /**
  * A request whose Content-Length exceeds the services' body limit is refused here with 413, before the gateway
  * opens a connection to a service and streams megabytes the service would refuse anyway. Bodies without a length
- * are bounded by the service itself.
+ * are bounded by the service itself. A URI longer than {@link #MAX_URI_LENGTH} is refused with 414: the services'
+ * servers would refuse its request line without a problem body (the gateway's own server reads lines up to
+ * {@code server.netty.max-initial-line-length}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class BodyLimitFilter implements WebFilter {
+class RequestLimitsFilter implements WebFilter {
+
+    static final int MAX_URI_LENGTH = 6_000;
 
     private final Problems problems;
     private final long maxBytes;
 
-    BodyLimitFilter(Problems problems, @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") DataSize max) {
+    RequestLimitsFilter(Problems problems, @Value("${mejora.web.max-body-size:${MEJORA_MAX_BODY_SIZE:10MB}}") DataSize max) {
         this.problems = problems;
         this.maxBytes = max.toBytes();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String uri = exchange.getRequest().getURI().getRawPath()
+                + (exchange.getRequest().getURI().getRawQuery() == null ? ""
+                : "?" + exchange.getRequest().getURI().getRawQuery());
+        if (uri.length() > MAX_URI_LENGTH) {
+            return problems.write(exchange, HttpStatus.URI_TOO_LONG, "problem.uri-too-long", MAX_URI_LENGTH);
+        }
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > maxBytes) {
             exchange.getResponse().getHeaders().set("Connection", "close");
