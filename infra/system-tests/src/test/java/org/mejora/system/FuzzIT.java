@@ -101,7 +101,9 @@ class FuzzIT {
             probes.add(new Probe("POST", path, "application/json", "{}".getBytes(), "path"));
         }
         // One more without a declared length: the service counts what it reads.
-        probes.add(new Probe("POST", "/api/plans", "application/json", new byte[11 * 1024 * 1024], "huge-chunked"));
+        probes.add(new Probe("POST", "/api/plans", "application/json",
+                ("{\"kind\":\"AUDIT\",\"title\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}")
+                        .getBytes(StandardCharsets.US_ASCII), "huge-chunked"));
         Collections.shuffle(probes, random);
         assertThat(probes).hasSizeGreaterThanOrEqualTo(MIN_REQUESTS);
 
