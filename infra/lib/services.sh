@@ -19,6 +19,8 @@ declare -A MEJORA_JARS=(
 : "${MEJORA_IDP_PORT:=9000}"
 : "${MEJORA_WEB_PORT:=8084}"
 : "${MEJORA_SERVICE_JAVA_OPTS:=-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# A service out of memory exits at once, so that it is restarted, rather than linger unable to answer.
+case " $MEJORA_SERVICE_JAVA_OPTS " in *" -XX:+ExitOnOutOfMemoryError "*) ;; *) MEJORA_SERVICE_JAVA_OPTS+=" -XX:+ExitOnOutOfMemoryError" ;; esac
 declare -A MEJORA_PORTS=(
   [plan]=$MEJORA_PLAN_PORT [evaluation]=$MEJORA_EVALUATION_PORT
   [reporting]=$MEJORA_REPORTING_PORT [gateway]=$MEJORA_GATEWAY_PORT

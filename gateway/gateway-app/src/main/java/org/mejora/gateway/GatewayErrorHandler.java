@@ -48,9 +48,14 @@ class GatewayErrorHandler implements WebExceptionHandler {
         if (failure instanceof ResponseStatusException statusFailure) {
             HttpStatus status = HttpStatus.resolve(statusFailure.getStatusCode().value());
             if (status != null && status.is4xxClientError()) {
-                // Spring's own refusals (no route: 404, wrong method: 405...) keep their status and reason.
-                return problems.write(exchange, status, "problem.client-error",
-                        statusFailure.getReason() == null ? status.getReasonPhrase() : statusFailure.getReason());
+                // Spring's own refusals (no route: 404, wrong method: 405...) keep their status, in the user's words.
+                String code = switch (status) {
+                    case NOT_FOUND -> "problem.path-unknown";
+                    case METHOD_NOT_ALLOWED -> "problem.method-not-allowed";
+                    case UNSUPPORTED_MEDIA_TYPE -> "problem.media-type-unsupported";
+                    default -> "problem.client-error";
+                };
+                return problems.write(exchange, status, code, status.value());
             }
         }
         log.error("{} {} [{}] failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),

@@ -36,10 +36,16 @@ class Problems {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String correlationId = IncomingRequestFilter.of(exchange);
+        String detail = quote(messages.getMessage(messageCode, arguments, locale(exchange)));
+        // The rule is the message code without its "problem." prefix, as the services name theirs.
+        String rule = quote(messageCode.startsWith("problem.") ? messageCode.substring("problem.".length())
+                : messageCode);
         String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase())
                 + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(messages.getMessage(messageCode, arguments, locale(exchange)))
+                + ",\"detail\":" + detail
                 + ",\"instance\":" + quote(exchange.getRequest().getPath().value())
+                + ",\"rule\":" + rule
+                + ",\"errors\":[{\"field\":null,\"rule\":" + rule + ",\"message\":" + detail + "}]"
                 + (correlationId == null ? "" : ",\"correlationId\":" + quote(correlationId))
                 + "}";
         if (correlationId != null) {

@@ -135,7 +135,7 @@ class EvaluationJourneyIT {
     }
 
     private List<JsonNode> individualPlans() {
-        JsonNode plans = ok(hr.get("/api/plans?kind=INDIVIDUAL"));
+        JsonNode plans = ok(hr.get("/api/plans?kind=INDIVIDUAL")).get("items");
         return StreamSupport.stream(plans.spliterator(), false).toList();
     }
 }

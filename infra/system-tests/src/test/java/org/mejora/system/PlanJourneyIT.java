@@ -121,7 +121,7 @@ class PlanJourneyIT {
                 .containsExactly("PROGRESS", "IMPLEMENTED", "VERIFIED", "CLOSED", "REOPENED");
         assertThat(action.get("followUps").get(0).get("evidence").asText()).contains("seguimiento.xlsx");
         assertThat(action.get("tasks")).hasSize(4);
-        assertThat(owner.get("/api/plans?status=IN_EXECUTION").json())
+        assertThat(owner.get("/api/plans?status=IN_EXECUTION").json().get("items"))
                 .anySatisfy(p -> assertThat(p.get("planId").asText()).isEqualTo(planId));
         assertThat(system.gatewayAs("intruso", TestIdentities.newInstitution(), "ADMIN")
                 .get("/api/plans/" + planId).status()).isEqualTo(404);

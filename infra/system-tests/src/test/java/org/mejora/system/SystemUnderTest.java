@@ -126,8 +126,9 @@ public final class SystemUnderTest {
         }
         try {
             Files.createDirectories(logs);
+            // Out of memory, a service exits at once (and the test sees it die) rather than linger unable to answer.
             ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
+                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(service + ".log").toFile());
             builder.environment().putAll(environment);

@@ -44,7 +44,7 @@ class WalkingSkeletonIT {
         Api auditor = system.gatewayAs("auditor", institution, "AUDITOR");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(auditor.get("/api/reports/plans/" + planId + "/history").status()).isEqualTo(200));
-        JsonNode entry = auditor.get("/api/reports/plans/" + planId + "/history").json().get(0);
+        JsonNode entry = auditor.get("/api/reports/plans/" + planId + "/history").json().get("items").get(0);
         assertThat(entry.get("eventType").asText()).isEqualTo("PlanCreated");
         assertThat(entry.get("actor").get("userId").asText()).isEqualTo("lhernandez");
         assertThat(entry.get("actor").get("role").asText()).isEqualTo("PLAN_OWNER");

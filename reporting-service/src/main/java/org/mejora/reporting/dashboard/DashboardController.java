@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.evaluation.api.EvaluationStatus;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.IdentityVerificationFilter;
@@ -53,11 +55,16 @@ class DashboardController {
     @Operation(summary = "Tablero de planes / plans dashboard",
             description = "Per institution and optionally one plan: actions by status, progress distribution "
                     + "(0/25/50/75/100 %), overdue and due-soon actions, compliance and effectiveness rates, by "
-                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the UTC date.")
+                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the UTC date. "
+                    + "The overdue and dueSoon lists are paged together by page (from 0) and size (1-200, 50 by "
+                    + "default); overdueCount and dueSoonCount are their totals.")
     ResponseEntity<String> plans(@RequestParam(required = false) String institutionId,
                                  @RequestParam(required = false) String planId,
                                  @RequestParam(required = false) LocalDate today,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size,
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        PageRequest asked = PageRequest.of(page, size);
         String institution = institutionId == null ? user.institutionId() : institutionId;
         Access.reports(user, institution);
         LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
@@ -70,12 +77,15 @@ class DashboardController {
                 .toList();
 
         ObjectNode dashboard = JsonNodeFactory.instance.objectNode()
-                .put("institutionId", institution).put("planId", planId).put("today", day.toString());
+                .put("institutionId", institution).put("planId", planId).put("today", day.toString())
+                .put("page", asked.page()).put("size", asked.size());
         summarize(dashboard, actions, day);
         ArrayNode overdue = dashboard.putArray("overdue");
-        actions.stream().filter(a -> a.overdue(day)).forEach(a -> overdue.add(a.summary()));
-        ArrayNode dueSoon = dashboard.putArray("dueSoon");
-        actions.stream().filter(a -> a.dueWithin(day, DUE_SOON_DAYS)).forEach(a -> dueSoon.add(a.summary()));
+        pageOf(actions.stream().filter(a -> a.overdue(day)).toList(), asked).forEach(a -> overdue.add(a.summary()));
+        List<ActionFacts> dueSoon = actions.stream().filter(a -> a.dueWithin(day, DUE_SOON_DAYS)).toList();
+        dashboard.put("dueSoonCount", dueSoon.size());
+        ArrayNode dueSoonPage = dashboard.putArray("dueSoon");
+        pageOf(dueSoon, asked).forEach(a -> dueSoonPage.add(a.summary()));
         group(dashboard.putObject("byResponsibleUnit"), actions, ActionFacts::unit, day);
         group(dashboard.putObject("byCafCriterion"), actions, ActionFacts::criterion, day);
         group(dashboard.putObject("byEvaluationFactor"), actions, ActionFacts::factor, day);
@@ -86,11 +96,16 @@ class DashboardController {
     @Operation(summary = "Tablero de evaluación / evaluation dashboard",
             description = "Per institution and optionally one cycle: evaluations per stage and step, late steps "
                     + "(past their stage's deadline), score distribution per rating level, and who needs an "
-                    + "individual improvement plan with that plan's progress.")
+                    + "individual improvement plan with that plan's progress. The lateSteps and improvementPlans "
+                    + "lists are paged together by page (from 0) and size (1-200, 50 by default); lateStepsCount and "
+                    + "improvementPlansCount are their totals.")
     ResponseEntity<String> evaluations(@RequestParam(required = false) String institutionId,
                                        @RequestParam(required = false) String cycleId,
                                        @RequestParam(required = false) LocalDate today,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size,
                                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        PageRequest asked = PageRequest.of(page, size);
         String institution = institutionId == null ? user.institutionId() : institutionId;
         Access.reports(user, institution);
         LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
@@ -103,14 +118,15 @@ class DashboardController {
 
         ObjectNode dashboard = JsonNodeFactory.instance.objectNode()
                 .put("institutionId", institution).put("cycleId", cycleId).put("today", day.toString())
-                .put("evaluations", evaluations.size());
+                .put("evaluations", evaluations.size()).put("page", asked.page()).put("size", asked.size());
         dashboard.set("byStage", count(evaluations, e -> stageOf(e.text("status"))));
         dashboard.set("byStep", count(evaluations, e -> e.text("status")));
         ArrayNode late = dashboard.putArray("lateSteps");
+        long lateCount = 0;
         for (Snapshots.EntityRow evaluation : evaluations) {
             String stage = stageOf(evaluation.text("status"));
             LocalDate deadline = deadline(cycles.get(evaluation.text("cycleId")), stage);
-            if (deadline != null && day.isAfter(deadline)) {
+            if (deadline != null && day.isAfter(deadline) && within(lateCount++, asked)) {
                 late.addObject().put("evaluationId", evaluation.id())
                         .put("servantId", evaluation.text("servantId"))
                         .put("servantName", evaluation.text("servantName"))
@@ -120,12 +136,16 @@ class DashboardController {
                         .put("daysLate", ChronoUnit.DAYS.between(deadline, day));
             }
         }
+        dashboard.put("lateStepsCount", lateCount);
         dashboard.set("scoreDistribution", count(evaluations.stream().filter(e -> e.text("ratingLevel") != null)
                 .toList(), e -> e.text("ratingLevel")));
         ArrayNode plans = dashboard.putArray("improvementPlans");
         List<Snapshots.EntityRow> individualPlans = snapshots.ofInstitution(institution, "Plan").stream()
                 .filter(p -> p.state().path("individual").hasNonNull("evaluationId")).toList();
-        evaluations.stream().filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).forEach(e -> {
+        List<Snapshots.EntityRow> needingPlans = evaluations.stream()
+                .filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).toList();
+        dashboard.put("improvementPlansCount", needingPlans.size());
+        pageOf(needingPlans, asked).forEach(e -> {
             ObjectNode row = plans.addObject().put("evaluationId", e.id())
                     .put("servantId", e.text("servantId")).put("servantName", e.text("servantName"))
                     .put("ratingLevel", e.text("ratingLevel"));
@@ -145,6 +165,14 @@ class DashboardController {
                     });
         });
         return ResponseEntity.ok(dashboard.toString());
+    }
+
+    private static <T> List<T> pageOf(List<T> all, PageRequest page) {
+        return Page.of(all, page).items();
+    }
+
+    private static boolean within(long index, PageRequest page) {
+        return index >= page.offset() && index < page.offset() + page.size();
     }
 
     private static String stageOf(String status) {

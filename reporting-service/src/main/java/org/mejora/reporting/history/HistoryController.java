@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mejora.contract.PageRequest;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.state.EntityFold;
@@ -51,33 +52,30 @@ class HistoryController {
     }
 
     @GetMapping("/plans/{planId}/history")
-    @Operation(summary = "Historial completo de un plan como lista / a plan's whole history as a list",
-            description = "The first 500 entries of /api/reports/history/plans/{planId}, without the page around them.")
-    List<HistoryEntryView> planHistory(@PathVariable String planId,
-                                       @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser reader) {
-        return history("plans", planId, null, null, null, null, 0, 500, reader).entries();
+    @Operation(summary = "Historial de un plan / a plan's history",
+            description = "The entries of /api/reports/history/plans/{planId} without filters, paged by page (from 0) "
+                    + "and size (1-200, 50 by default).")
+    HistoryPage planHistory(@PathVariable String planId,
+                            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                            @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser reader) {
+        return history("plans", planId, null, null, null, null, page, size, reader);
     }
 
     @GetMapping("/history/{kind}/{id}")
     @Operation(summary = "Historial de cambios / history of changes",
             description = "kind: plans | findings | actions | evaluations. Filters: from, to (instants), user, "
                     + "change (CREATION, STATUS, PROGRESS, DATES, RESPONSIBLE, VERIFICATION, SCORE, UNREAD); "
-                    + "paginated by page (from 0) and size (1-500).")
+                    + "paged by page (from 0) and size (1-200, 50 by default).")
     HistoryPage history(@PathVariable String kind, @PathVariable String id,
                         @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                         @RequestParam(required = false) String user, @RequestParam(required = false) String change,
-                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                         @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser reader) {
         Scope scope = SCOPES.get(kind);
         if (scope == null) {
             throw ReportProblem.badRequest("kind", kind);
         }
-        if (page < 0) {
-            throw ReportProblem.badRequest("page", String.valueOf(page));
-        }
-        if (size < 1 || size > 500) {
-            throw ReportProblem.badRequest("size", String.valueOf(size));
-        }
+        PageRequest asked = PageRequest.of(page, size);
         if (change != null && !change.equals("CREATION") && !change.equals("UNREAD")
                 && !EntityFold.FIELDS_BY_KIND.containsKey(change)) {
             throw ReportProblem.badRequest("change", change);
@@ -97,8 +95,8 @@ class HistoryController {
         long total = jdbc.sql("select count(*) from history_entry where " + where).params(params)
                 .query(Long.class).single();
         List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
+        paged.add(asked.size());
+        paged.add(asked.offset());
         List<HistoryEntryView> entries = jdbc.sql("""
                         select entity_type, entity_id, aggregate_type, sequence, event_type, schema_version,
                                occurred_at, actor_id, actor_role, actor_name, correlation_id, change_kinds,
@@ -107,7 +105,7 @@ class HistoryController {
                         order by occurred_at, aggregate_type, aggregate_id, sequence limit ? offset ?""".formatted(where))
                 .params(paged)
                 .query(HistoryController::entry).list();
-        return new HistoryPage(kind, id, page, size, total, entries);
+        return new HistoryPage(kind, id, entries, asked.page(), asked.size(), total);
     }
 
     private void authorize(Scope scope, String id, VerifiedUser reader) {
@@ -138,7 +136,8 @@ class HistoryController {
     private record Scope(String type, String by, String what) {
     }
 
-    record HistoryPage(String kind, String id, int page, int size, long total, List<HistoryEntryView> entries) {
+    /** The list shape of every API ({@code items, page, size, total}) with the history's kind and id. */
+    record HistoryPage(String kind, String id, List<HistoryEntryView> items, int page, int size, long total) {
     }
 
     /**

@@ -36,7 +36,7 @@ class AuditHistoryIT extends ReportingIT {
         awaitTotal("/api/reports/history/plans/" + plan.planId, 18);
         JsonNode history = auditor().get(path).json();
         assertThat(history.get("total").asLong()).isEqualTo(9);
-        JsonNode entries = history.get("entries");
+        JsonNode entries = history.get("items");
 
         JsonNode added = entries.get(0);
         assertThat(added.get("eventType").asText()).isEqualTo("ActionAdded");
@@ -75,8 +75,8 @@ class AuditHistoryIT extends ReportingIT {
                 .get("total").asLong()).isEqualTo(2);
 
         JsonNode secondPage = auditor().get(path + "?page=1&size=5").json();
-        assertThat(secondPage.get("entries")).hasSize(5);
-        assertThat(secondPage.get("entries").get(0).get("sequence").asLong()).isEqualTo(5);
+        assertThat(secondPage.get("items")).hasSize(5);
+        assertThat(secondPage.get("items").get(0).get("sequence").asLong()).isEqualTo(5);
 
         assertThat(auditor().get(path + "?change=NOTHING").status()).isEqualTo(400);
         assertThat(auditor().get(path + "?from=yesterday").json().get("field").asText()).isEqualTo("from");
@@ -129,7 +129,7 @@ class AuditHistoryIT extends ReportingIT {
 
         TopicProbe.publish("mejora.plan.events", List.of(submitted));
         awaitTotal(path, 3);
-        JsonNode entries = auditor().get(path).json().get("entries");
+        JsonNode entries = auditor().get(path).json().get("items");
         assertThat(entries.get(2).get("eventType").asText()).isEqualTo("PlanApproved");
         assertThat(change(entries.get(2), "status")).isEqualTo("IN_REVIEW -> APPROVED");
     }
@@ -149,7 +149,7 @@ class AuditHistoryIT extends ReportingIT {
 
         String path = "/api/reports/history/plans/" + planId;
         awaitTotal(path, 4);
-        JsonNode entries = auditor().get(path).json().get("entries");
+        JsonNode entries = auditor().get(path).json().get("items");
         assertThat(kinds(entries.get(1))).containsExactly("UNREAD");
         assertThat(kinds(entries.get(2))).containsExactly("UNREAD");
         assertThat(change(entries.get(3), "status")).isEqualTo("DRAFT -> IN_EXECUTION");
@@ -180,7 +180,7 @@ class AuditHistoryIT extends ReportingIT {
 
         String path = "/api/reports/history/plans/" + planId;
         awaitTotal(path, 3);
-        JsonNode entries = auditor().get(path).json().get("entries");
+        JsonNode entries = auditor().get(path).json().get("items");
         assertThat(kinds(entries.get(1))).containsExactly("UNREAD");
         assertThat(change(entries.get(2), "status")).isEqualTo("DRAFT -> IN_EXECUTION");
         assertThat(openProblems().path("failed_event").asLong()).isPositive();
@@ -205,12 +205,12 @@ class AuditHistoryIT extends ReportingIT {
     }
 
     @Test
-    void aPlansWholeHistoryIsAlsoAPlainListInOrder() {
+    void aPlansWholeHistoryIsAlsoAPageWithoutFiltersInOrder() {
         SeedPlans plan = new SeedPlans(institution);
         TopicProbe.publish("mejora.plan.events", plan.gemFm014());
         awaitTotal("/api/reports/history/plans/" + plan.planId, 10);
 
-        JsonNode history = auditor().get("/api/reports/plans/" + plan.planId + "/history").json();
+        JsonNode history = auditor().get("/api/reports/plans/" + plan.planId + "/history").json().get("items");
         assertThat(history).hasSize(10);
         assertThat(history.get(0).get("eventType").asText()).isEqualTo("PlanCreated");
         assertThat(history.get(0).get("actor").get("userId").asText()).isEqualTo("lhernandez");

@@ -28,7 +28,7 @@ class ActionPage {
 
     /** How many times a lagging timeline reloads itself, a second apart, before it waits for the user. */
     static final int REFRESHES = 5;
-    static final int TIMELINE_SIZE = 500;
+    static final int TIMELINE_SIZE = 200;
 
     /** The events behind the follow-ups plan-service lists on the action: one each. */
     private static final Set<String> FOLLOW_UP_EVENTS = Set.of("ActionProgressRecorded", "ActionImplemented",
@@ -120,7 +120,7 @@ class ActionPage {
         try {
             Map<String, Object> page = gateway.get(Gateway.uri("/api/reports/history/actions/" + actionId,
                     Map.of("size", TIMELINE_SIZE)));
-            entries = (List<Map<String, Object>>) page.getOrDefault("entries", List.of());
+            entries = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
             total = page.get("total") instanceof Number n ? n.longValue() : entries.size();
         } catch (ApiProblem problem) {
             if (problem.status() == 403) {

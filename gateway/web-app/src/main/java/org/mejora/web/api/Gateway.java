@@ -22,6 +22,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +36,9 @@ public class Gateway {
 
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-            new ParameterizedTypeReference<>() {
-            };
+    /** The API's largest page, and how many of them a screen reads at most. */
+    public static final int PAGE_SIZE = 200;
+    static final int MAX_PAGES = 10;
 
     private final RestClient client;
     private final OAuth2AuthorizedClientManager tokens;
@@ -56,8 +57,33 @@ public class Gateway {
         return checked(call(HttpMethod.GET, path, null, null, variables)).body(OBJECT);
     }
 
+    /**
+     * Every item of a paged list ({@code {"items":[...],"page","size","total"}}), read page by page at the API's
+     * largest size; a screen never shows more than {@link #MAX_PAGES} pages of it.
+     */
     public List<Map<String, Object>> list(String path, Object... variables) {
-        return checked(call(HttpMethod.GET, path, null, null, variables)).body(LIST);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, Object> answer = page(path, page, PAGE_SIZE, variables);
+            List<Map<String, Object>> these = items(answer);
+            items.addAll(these);
+            long total = answer.get("total") instanceof Number number ? number.longValue() : items.size();
+            if (these.isEmpty() || items.size() >= total) {
+                break;
+            }
+        }
+        return items;
+    }
+
+    /** One page of a paged list, as the API answers it. */
+    public Map<String, Object> page(String path, int page, int size, Object... variables) {
+        String paged = path + (path.contains("?") ? "&" : "?") + "page=" + page + "&size=" + size;
+        return get(paged, variables);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> items(Map<String, Object> page) {
+        return page.get("items") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** GET with the response's ETag, for forms that send it back as If-Match (a stale edit answers 409). */

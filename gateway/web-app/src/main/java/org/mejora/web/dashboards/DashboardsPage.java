@@ -46,6 +46,8 @@ class DashboardsPage {
         query.put("planId", plan);
         // Reporting's "today" is the UTC day; the screens' is the institution's, as plan-service counts overdue.
         query.put("today", LocalDate.now(clock));
+        // The overdue and due-soon lists come paged: the screen shows the first, largest page of them.
+        query.put("size", Gateway.PAGE_SIZE);
         Map<String, Object> data = gateway.get(Gateway.uri("/api/reports/dashboards/plans", query));
         boolean lists = own && me.readsPlans();
         model.addAttribute("dashboard", PlanDashboard.of(data, new Texts(messages, locale), new Links(plan, lists)));

@@ -76,7 +76,7 @@ class ConsolidationPage {
                          Model model) {
         String shown = STAGES.contains(stage) ? stage : "FORMULATION";
         CycleSummary cycle = CycleSummary.of(gateway.get("/api/cycles/{id}", cycleId));
-        Map<String, Object> dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}",
+        Map<String, Object> dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}&size=" + Gateway.PAGE_SIZE,
                 cycleId, LocalDate.now(clock));
         List<LateStep> late = maps(dashboard.get("lateSteps")).stream()
                 .map(step -> new LateStep(text(step.get("evaluationId")), text(step.get("servantName")),

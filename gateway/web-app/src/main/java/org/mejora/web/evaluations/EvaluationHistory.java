@@ -21,8 +21,8 @@ import static org.mejora.web.evaluations.Values.text;
 @Component
 class EvaluationHistory {
 
-    /** Reporting pages at most 500 entries; a yearly evaluation has a few dozen steps. */
-    private static final int PAGE = 500;
+    /** Reporting pages at most 200 entries; a yearly evaluation has a few dozen steps. */
+    private static final int PAGE = 200;
 
     private final Gateway gateway;
     private final Clock clock;
@@ -65,7 +65,7 @@ class EvaluationHistory {
             }
             throw problem;
         }
-        return Optional.of(maps(page.get("entries")).stream().map(this::entry).toList());
+        return Optional.of(maps(page.get("items")).stream().map(this::entry).toList());
     }
 
     private Entry entry(Map<String, Object> entry) {

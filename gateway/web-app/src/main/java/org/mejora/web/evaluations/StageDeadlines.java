@@ -49,7 +49,7 @@ class StageDeadlines {
         Map<String, Object> dashboard;
         try {
             // Late as of the institution's day, as the rest of the pages count it (reporting's default is UTC's).
-            dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}", cycleId,
+            dashboard = gateway.get("/api/reports/dashboards/evaluations?cycleId={id}&today={today}&size=" + Gateway.PAGE_SIZE, cycleId,
                     today());
         } catch (ApiProblem problem) {
             // The deadlines only add to the page: without reporting, the supervisor still sees the evaluations.

@@ -70,8 +70,8 @@ class ActionAsOfPage {
         model.addAttribute("verifier", state.get("signatures") instanceof Map<?, ?> signatures
                 ? signatures.get("verifier") : null);
         Map<String, Object> history = gateway.get(Gateway.uri("/api/reports/history/actions/" + actionId,
-                Map.of("to", moment.toString(), "size", 500)));
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) history.getOrDefault("entries", List.of());
+                Map.of("to", moment.toString(), "size", 200)));
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) history.getOrDefault("items", List.of());
         long total = history.get("total") instanceof Number n ? n.longValue() : entries.size();
         model.addAttribute("timeline", new Timeline(true, lines.of(entries, index), total, false, false, null));
         return "history/action-as-of";

@@ -110,7 +110,7 @@ class HistorySearchPage {
             // Reporting has not seen this plan yet.
             found = Map.of();
         }
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) found.getOrDefault("entries", List.of());
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) found.getOrDefault("items", List.of());
         long total = found.get("total") instanceof Number n ? n.longValue() : 0;
         model.addAttribute("planTitle", current.get("title"));
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

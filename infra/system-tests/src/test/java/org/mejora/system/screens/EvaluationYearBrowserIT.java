@@ -279,7 +279,7 @@ class EvaluationYearBrowserIT {
 
     /** The cycle's evaluations by servant, as HR reads them from the API. */
     private Map<String, String> evaluationsOf(String cycleId) {
-        JsonNode list = ok(Screens.api(hr, institution, "HR").get("/api/evaluations?cycleId=" + cycleId));
+        JsonNode list = ok(Screens.api(hr, institution, "HR").get("/api/evaluations?cycleId=" + cycleId)).get("items");
         Map<String, String> byServant = new HashMap<>();
         list.forEach(evaluation -> byServant.put(evaluation.get("servantId").asText(),
                 evaluation.get("evaluationId").asText()));

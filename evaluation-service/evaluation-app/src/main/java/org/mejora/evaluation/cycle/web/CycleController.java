@@ -23,6 +23,8 @@ import org.mejora.evaluation.evaluation.command.OpenEvaluationCommand;
 import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -70,10 +72,12 @@ class CycleController {
     }
 
     @GetMapping
-    @Operation(summary = "Ciclos de la institución / the institution's cycles")
-    List<CycleView> all(@RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+    @Operation(summary = "Ciclos de la institución / the institution's cycles, paged (page from 0, size 1-200)")
+    Page<CycleView> all(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        PageRequest asked = PageRequest.of(page, size);
         requireReader(user);
-        return cycles.all(user.institutionId());
+        return Page.of(cycles.all(user.institutionId()), asked);
     }
 
     @GetMapping("/{cycleId}")
@@ -159,11 +163,14 @@ class CycleController {
 
     @GetMapping("/{cycleId}/improvement-plans-required")
     @Operation(summary = "Servidores que requieren plan de mejoramiento individual / servants who need a plan")
-    List<YearReport.Row> improvementPlansRequired(@PathVariable String cycleId,
+    Page<YearReport.Row> improvementPlansRequired(@PathVariable String cycleId,
+                                                  @RequestParam(required = false) Integer page,
+                                                  @RequestParam(required = false) Integer size,
                                                   @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE)
                                                   VerifiedUser user) {
+        PageRequest asked = PageRequest.of(page, size);
         requireReader(user);
-        return cycles.improvementPlansRequired(cycle(cycleId, user));
+        return Page.of(cycles.improvementPlansRequired(cycle(cycleId, user)), asked);
     }
 
     private CycleView cycle(String cycleId, VerifiedUser user) {

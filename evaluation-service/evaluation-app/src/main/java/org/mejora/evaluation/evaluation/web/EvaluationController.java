@@ -35,6 +35,8 @@ import org.mejora.evaluation.evaluation.query.EvaluationView;
 import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -75,16 +77,19 @@ class EvaluationController {
 
     @GetMapping
     @Operation(summary = "Mis evaluaciones, como evaluado o como jefe (?mine=true); las de un ciclo para talento "
-            + "humano (?cycleId=) / my evaluations, or a cycle's for HR")
-    List<EvaluationSummary> list(@RequestParam(required = false) String cycleId,
+            + "humano (?cycleId=) / my evaluations, or a cycle's for HR; paged (page from 0, size 1-200, 50 by default)")
+    Page<EvaluationSummary> list(@RequestParam(required = false) String cycleId,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size,
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        PageRequest asked = PageRequest.of(page, size);
         if (cycleId != null) {
             if (!user.hasAny(Role.HR, Role.AUDITOR)) {
                 throw new Forbidden("HR or AUDITOR required to list a cycle");
             }
-            return evaluations.ofCycle(cycleId, user.institutionId());
+            return Page.of(evaluations.ofCycle(cycleId, user.institutionId()), asked);
         }
-        return evaluations.of(user.userId(), user.institutionId());
+        return Page.of(evaluations.of(user.userId(), user.institutionId()), asked);
     }
 
     @GetMapping("/{evaluationId}")

@@ -157,7 +157,7 @@ class EvaluationCycleApiIT {
                     && e.payload().get("cycleId").asText().equals(cycleId), 1, Duration.ofSeconds(5)))
                     .hasSize(1);
         }
-        JsonNode needed = ok(as(hr).get("/api/cycles/" + cycleId + "/improvement-plans-required"));
+        JsonNode needed = ok(as(hr).get("/api/cycles/" + cycleId + "/improvement-plans-required")).get("items");
         assertThat(needed).hasSize(1);
         assertThat(needed.get(0).get("servantId").asText()).isEqualTo("carla");
     }

@@ -1,5 +1,7 @@
 package org.mejora.plan.plan.query;
 
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.plan.api.FollowUpReportLine;
 import org.mejora.plan.plan.command.ActionStatus;
 import org.mejora.plan.plan.command.ReportColumns;
@@ -28,8 +30,10 @@ public class PlanQueries {
         return store.find(planId).map(this::asOfToday);
     }
 
-    public List<PlanSummary> plans(String institutionId, String status, String kind) {
-        return store.list(institutionId, status, kind);
+    /** @param reader when not null, only the plans where this user is the servant or the supervisor */
+    public Page<PlanSummary> plans(String institutionId, String status, String kind, String reader,
+                                   PageRequest page) {
+        return store.list(institutionId, status, kind, reader, page);
     }
 
     private PlanView asOfToday(PlanView plan) {

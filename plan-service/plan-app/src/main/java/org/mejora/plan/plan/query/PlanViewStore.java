@@ -2,6 +2,8 @@ package org.mejora.plan.plan.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.envelope.EnvelopeCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,24 +70,43 @@ class PlanViewStore {
                 .map(this::read);
     }
 
-    List<PlanSummary> list(String institutionId, String status, String kind) {
-        return jdbc.sql("""
-                        SELECT plan_id, kind, status, title, document ->> 'period' AS period, servant_id,
-                               supervisor_id, version, updated_at
-                        FROM plan_view
-                        WHERE institution_id = :institution
-                          AND (CAST(:status AS varchar) IS NULL OR status = :status)
-                          AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
-                        ORDER BY updated_at DESC, plan_id""")
+    /**
+     * One page of an institution's plans, newest change first; {@code reader} non-null keeps only the plans where
+     * that user is the servant or the supervisor.
+     */
+    Page<PlanSummary> list(String institutionId, String status, String kind, String reader, PageRequest page) {
+        String where = """
+                WHERE institution_id = :institution
+                  AND (CAST(:status AS varchar) IS NULL OR status = :status)
+                  AND (CAST(:kind AS varchar) IS NULL OR kind = :kind)
+                  AND (CAST(:reader AS varchar) IS NULL OR servant_id = :reader OR supervisor_id = :reader)""";
+        long total = jdbc.sql("SELECT count(*) FROM plan_view " + where)
                 .param("institution", institutionId)
                 .param("status", status)
                 .param("kind", kind)
+                .param("reader", reader)
+                .query(Long.class).single();
+        List<PlanSummary> plans = jdbc.sql("""
+                        SELECT plan_id, kind, status, title, document ->> 'period' AS period, servant_id,
+                               supervisor_id, version, updated_at
+                        FROM plan_view
+                        """ + where + """
+
+                        ORDER BY updated_at DESC, plan_id
+                        LIMIT :limit OFFSET :offset""")
+                .param("institution", institutionId)
+                .param("status", status)
+                .param("kind", kind)
+                .param("reader", reader)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, row) -> new PlanSummary(rs.getString("plan_id"), rs.getString("kind"),
                         rs.getString("status"), rs.getString("title"), rs.getString("period"),
                         rs.getString("servant_id"),
                         rs.getString("supervisor_id"), rs.getLong("version"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
+        return new Page<>(plans, page.page(), page.size(), total);
     }
 
     private String write(PlanView plan) {

@@ -8,6 +8,7 @@ import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.query.PlanView;
 import org.mejora.plan.web.Forbidden;
+import org.mejora.plan.web.ImportRejected;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Plans and follow-up sheets from spreadsheets (XLSX, CSV, TSV) in the layouts of seeds 001 and 003. The file is
- * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons.
+ * the request body. A file with any unreadable cell is rejected whole with 422 and the list of cells and reasons
+ * (the first 200, with the total); so is a file without data rows, or with more rows than {@link ImportLimits} allows.
  * With {@code dryRun=true} nothing is written: the answer (200) shows what would be imported and the warnings.
  */
 @RestController
@@ -64,8 +67,12 @@ class ImportController {
         if (kind == PlanKind.INDIVIDUAL) {
             throw new Forbidden("individual plans are opened from the evaluation result");
         }
+        ImportLimits.check(file, fileName);
         PlanWorkbook.ImportedPlan plan = PlanWorkbook.plan(Spreadsheet.read(file, fileName), fileName, kind, title,
                 period);
+        if (plan.findings().isEmpty()) {
+            throw noDataRows(fileName);
+        }
         if (dryRun) {
             return ResponseEntity.ok(preview.plan(plan, true));
         }
@@ -97,6 +104,11 @@ class ImportController {
         return importFollowUps(planId, file.getBytes(), fileName(file, "seguimiento.xlsx"), dryRun, user);
     }
 
+    /** A file with headers and nothing below them imports nothing: no empty plan is created. */
+    private static ImportRejected noDataRows(String fileName) {
+        return new ImportRejected(List.of(new ImportRejected.CellError(fileName, 0, null, null, "import.empty")));
+    }
+
     private static String fileName(MultipartFile file, String otherwise) {
         return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? otherwise : file.getOriginalFilename();
@@ -114,7 +126,11 @@ class ImportController {
         Map<String, PlanWorkbook.PlannedAction> planned = new LinkedHashMap<>();
         plan.findings.forEach(f -> f.actions.forEach(a ->
                 planned.put(a.number, new PlanWorkbook.PlannedAction(a.name, a.tasks))));
+        ImportLimits.check(file, fileName);
         var rows = PlanWorkbook.followUps(Spreadsheet.read(file, fileName), fileName, planned);
+        if (rows.isEmpty()) {
+            throw noDataRows(fileName);
+        }
         var toRecord = PlanImporter.progressToRecord(plan, rows);
         if (dryRun) {
             return ResponseEntity.ok().eTag(Versions.etag(plan.version)).body(preview.followUps(rows, toRecord, true));

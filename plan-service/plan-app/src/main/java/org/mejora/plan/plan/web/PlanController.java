@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.plan.api.PlanKind;
+import org.mejora.plan.plan.command.PlanStatus;
 import org.mejora.plan.plan.command.ApprovePlanCommand;
 import org.mejora.plan.plan.command.ClosePlanCommand;
 import org.mejora.plan.plan.command.CreatePlanCommand;
@@ -40,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -88,15 +90,16 @@ class PlanController {
     }
 
     @GetMapping
-    @Operation(summary = "Planes de la institución / the institution's plans, filtered by status and kind")
-    List<PlanSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) PlanKind kind,
+    @Operation(summary = "Planes de la institución / the institution's plans, filtered by status and kind, "
+            + "paged (page from 0, size 1-200, 50 by default)")
+    Page<PlanSummary> list(@RequestParam(required = false) PlanStatus status,
+                           @RequestParam(required = false) PlanKind kind,
+                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                            @RequestAttribute(USER) VerifiedUser user) {
-        List<PlanSummary> plans = queries.plans(user.institutionId(), status, kind == null ? null : kind.name());
-        if (user.hasAny(Role.PLAN_OWNER, Role.PLAN_REVIEWER, Role.PLAN_APPROVER, Role.AUDITOR, Role.HR, Role.ADMIN)) {
-            return plans;
-        }
-        return plans.stream().filter(p -> user.userId().equals(p.servantId())
-                || user.userId().equals(p.supervisorId())).toList();
+        boolean seesAll = user.hasAny(Role.PLAN_OWNER, Role.PLAN_REVIEWER, Role.PLAN_APPROVER, Role.AUDITOR, Role.HR,
+                Role.ADMIN);
+        return queries.plans(user.institutionId(), status == null ? null : status.name(),
+                kind == null ? null : kind.name(), seesAll ? null : user.userId(), PageRequest.of(page, size));
     }
 
     @GetMapping("/{planId}")

@@ -43,11 +43,11 @@ class IndividualPlanIT extends PlanServiceContext {
 
         var hr = as(TestIdentities.user("hr1", institution, Role.HR));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).hasSize(1));
+                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).hasSize(1));
         TopicProbe.publish(EvaluationTopics.EVENTS, List.of(envelope));
         String planId = IndividualPlanIntake.planIdOf(evaluationId);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).singleElement()
+                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).singleElement()
                         .satisfies(p -> assertThat(p.get("planId").asText()).isEqualTo(planId)));
 
         JsonNode plan = as(TestIdentities.user("amora", institution, Role.SERVANT)).get("/api/plans/" + planId).json();

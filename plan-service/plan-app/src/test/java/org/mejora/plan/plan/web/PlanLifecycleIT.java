@@ -223,8 +223,8 @@ class PlanLifecycleIT extends PlanServiceContext {
         assertThat(read.text()).doesNotContain("Plan de mejora institucional");
         assertThat(as(stranger).post("/api/plans/" + planId + "/findings",
                 "{\"number\":\"1\",\"description\":\"x\"}").status()).isEqualTo(404);
-        assertThat(as(stranger).get("/api/plans").json()).noneMatch(p -> p.get("planId").asText().equals(planId));
-        assertThat(as(owner).get("/api/plans?status=DRAFT").json())
+        assertThat(as(stranger).get("/api/plans").json().get("items")).noneMatch(p -> p.get("planId").asText().equals(planId));
+        assertThat(as(owner).get("/api/plans?status=DRAFT").json().get("items"))
                 .anyMatch(p -> p.get("planId").asText().equals(planId));
     }
 
