@@ -1,5 +1,6 @@
 package org.mejora.gateway;
 
+import org.mejora.identity.VerifiedUsers;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;

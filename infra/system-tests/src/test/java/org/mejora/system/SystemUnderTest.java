@@ -1,7 +1,6 @@
 package org.mejora.system;
 
 import org.mejora.testing.Api;
-import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TestInfrastructure;
 import org.mejora.testing.TestTokens;
 
@@ -96,7 +95,8 @@ public final class SystemUnderTest {
 
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(TestInfrastructure.get().serviceEnvironment("system"));
-        environment.put("MEJORA_GATEWAY_SECRET", TestIdentities.GATEWAY_SECRET);
+        // The system databases use the published development passwords: a local run.
+        environment.put("MEJORA_LOCAL_RUN", "true");
         environment.put("MEJORA_JWT_PUBLIC_KEY", "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         environment.put("MEJORA_JWT_PRIVATE_KEY", "file:" + TestTokens.privateKeyFile().toAbsolutePath());
         environment.put("MEJORA_IDP_PORT", ports.get("idp").toString());
