@@ -23,6 +23,8 @@ import org.mejora.evaluation.evaluation.command.OpenEvaluationCommand;
 import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
+import org.mejora.evaluation.api.ServantResults;
+import org.mejora.evaluation.web.ResultReaders;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -146,15 +148,15 @@ class CycleController {
         for (String evaluationId : cycles.completedEvaluations(cycleId)) {
             commands.send(new ConsolidateEvaluationCommand(evaluationId), user, Role.HR);
         }
-        return cycles.yearReport(cycle(cycleId, user));
+        return cycles.yearReport(cycle(cycleId, user), ResultReaders.of(user));
     }
 
     @GetMapping("/{cycleId}/results")
     @Operation(summary = "Resultados del periodo anual / the year's results")
     YearReport results(@PathVariable String cycleId,
                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
-        requireReader(user);
-        return cycles.yearReport(cycle(cycleId, user));
+        requireResultsReader(user);
+        return cycles.yearReport(cycle(cycleId, user), ResultReaders.of(user));
     }
 
     @GetMapping("/{cycleId}/improvement-plans-required")
@@ -162,8 +164,8 @@ class CycleController {
     List<YearReport.Row> improvementPlansRequired(@PathVariable String cycleId,
                                                   @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE)
                                                   VerifiedUser user) {
-        requireReader(user);
-        return cycles.improvementPlansRequired(cycle(cycleId, user));
+        requireResultsReader(user);
+        return cycles.improvementPlansRequired(cycle(cycleId, user), ResultReaders.of(user));
     }
 
     private CycleView cycle(String cycleId, VerifiedUser user) {
@@ -173,6 +175,16 @@ class CycleController {
     private static void requireHr(VerifiedUser user) {
         if (!user.has(Role.HR)) {
             throw new Forbidden("HR required");
+        }
+    }
+
+    /**
+     * Results follow {@link ServantResults}: a supervisor sees their reports' rows, HR and AUDITOR everyone's;
+     * whoever may see nothing of the institution's results is refused.
+     */
+    private static void requireResultsReader(VerifiedUser user) {
+        if (!ServantResults.readsAny(ResultReaders.of(user), user.institutionId())) {
+            throw new Forbidden("only the servant, their supervisor, HR or an auditor read a servant's results");
         }
     }
 

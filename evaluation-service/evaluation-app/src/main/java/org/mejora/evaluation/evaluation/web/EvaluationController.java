@@ -34,6 +34,8 @@ import org.mejora.evaluation.evaluation.query.EvaluationView;
 import org.mejora.envelope.axon.CommandSender;
 import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
+import org.mejora.evaluation.api.ServantResults;
+import org.mejora.evaluation.web.ResultReaders;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -78,10 +80,15 @@ class EvaluationController {
     List<EvaluationSummary> list(@RequestParam(required = false) String cycleId,
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         if (cycleId != null) {
-            if (!user.hasAny(Role.HR, Role.AUDITOR)) {
-                throw new Forbidden("HR or AUDITOR required to list a cycle");
+            // A supervisor lists their reports' evaluations, HR and AUDITOR everyone's (ServantResults).
+            ServantResults.Reader reader = ResultReaders.of(user);
+            if (!ServantResults.readsAny(reader, user.institutionId())) {
+                throw new Forbidden("only the servant, their supervisor, HR or an auditor read a servant's results");
             }
-            return evaluations.ofCycle(cycleId, user.institutionId());
+            return evaluations.ofCycle(cycleId, user.institutionId()).stream()
+                    .filter(e -> ServantResults.of(reader, new ServantResults.Servant(e.servantId(),
+                            user.institutionId(), e.supervisorId())) == ServantResults.Visibility.RESULTS)
+                    .toList();
         }
         return evaluations.of(user.userId(), user.institutionId());
     }
@@ -91,8 +98,9 @@ class EvaluationController {
     EvaluationView get(@PathVariable String evaluationId,
                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         EvaluationView view = find(evaluationId, user);
-        boolean involved = user.userId().equals(view.servantId()) || user.userId().equals(view.supervisorId());
-        if (!involved && !user.hasAny(Role.HR, Role.AUDITOR)) {
+        ServantResults.Servant servant =
+                new ServantResults.Servant(view.servantId(), user.institutionId(), view.supervisorId());
+        if (ServantResults.of(ResultReaders.of(user), servant) != ServantResults.Visibility.RESULTS) {
             throw new Forbidden("only the servant, their supervisor, HR or an auditor read an evaluation");
         }
         return view;
