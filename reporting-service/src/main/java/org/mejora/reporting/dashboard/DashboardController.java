@@ -8,11 +8,13 @@ import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.ServantResults;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
+import org.mejora.reporting.web.ReportProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,14 +94,22 @@ class DashboardController {
                                        @RequestParam(required = false) LocalDate today,
                                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         String institution = institutionId == null ? user.institutionId() : institutionId;
-        Access.reports(user, institution);
+        if (!user.canRead(institution)) {
+            throw ReportProblem.forbidden();
+        }
+        ServantResults.Reader reader = Access.servantResults(user, institution);
         LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
         Map<String, JsonNode> cycles = snapshots.ofInstitution(institution, "EvaluationCycle").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Snapshots.EntityRow::state));
         List<Snapshots.EntityRow> evaluations = snapshots.ofInstitution(institution, "Evaluation").stream()
                 .filter(e -> cycleId == null || cycleId.equals(e.text("cycleId")))
                 .filter(e -> e.text("status") != null)
+                // Counted only where ServantResults counts the servant for this reader; named only where it shows
+                // their results (the servant, their supervisor, HR, AUDITOR).
+                .filter(e -> Access.servantResult(reader, institution, e.state()).counted())
                 .toList();
+        Predicate<Snapshots.EntityRow> named =
+                e -> Access.servantResult(reader, institution, e.state()) == ServantResults.Visibility.RESULTS;
 
         ObjectNode dashboard = JsonNodeFactory.instance.objectNode()
                 .put("institutionId", institution).put("cycleId", cycleId).put("today", day.toString())
@@ -110,7 +120,7 @@ class DashboardController {
         for (Snapshots.EntityRow evaluation : evaluations) {
             String stage = stageOf(evaluation.text("status"));
             LocalDate deadline = deadline(cycles.get(evaluation.text("cycleId")), stage);
-            if (deadline != null && day.isAfter(deadline)) {
+            if (deadline != null && day.isAfter(deadline) && named.test(evaluation)) {
                 late.addObject().put("evaluationId", evaluation.id())
                         .put("servantId", evaluation.text("servantId"))
                         .put("servantName", evaluation.text("servantName"))
@@ -122,10 +132,13 @@ class DashboardController {
         }
         dashboard.set("scoreDistribution", count(evaluations.stream().filter(e -> e.text("ratingLevel") != null)
                 .toList(), e -> e.text("ratingLevel")));
+        dashboard.put("improvementPlansRequired", evaluations.stream()
+                .filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).count());
         ArrayNode plans = dashboard.putArray("improvementPlans");
         List<Snapshots.EntityRow> individualPlans = snapshots.ofInstitution(institution, "Plan").stream()
                 .filter(p -> p.state().path("individual").hasNonNull("evaluationId")).toList();
-        evaluations.stream().filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).forEach(e -> {
+        evaluations.stream().filter(named)
+                .filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).forEach(e -> {
             ObjectNode row = plans.addObject().put("evaluationId", e.id())
                     .put("servantId", e.text("servantId")).put("servantName", e.text("servantName"))
                     .put("ratingLevel", e.text("ratingLevel"));

@@ -1,8 +1,11 @@
 package org.mejora.reporting.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mejora.evaluation.api.ServantResults;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
+
+import java.util.stream.Collectors;
 
 /**
  * Who reads what. Nobody sees another institution's data, except OVERSIGHT, who reads the reports (dashboards and
@@ -48,6 +51,30 @@ public final class Access {
             throw ReportProblem.notFound(what, id);
         }
         reports(user, institution);
+    }
+
+    /**
+     * The results of an institution's servants (evaluation dashboard, consolidation export): whoever
+     * {@link ServantResults} lets see anything of them; everyone else is refused.
+     */
+    public static ServantResults.Reader servantResults(VerifiedUser user, String institution) {
+        ServantResults.Reader reader = reader(user);
+        if (!ServantResults.readsAny(reader, institution)) {
+            throw ReportProblem.forbidden();
+        }
+        return reader;
+    }
+
+    /** What the reader sees of the servant of one evaluation, as reporting folded it (ServantAssigned). */
+    public static ServantResults.Visibility servantResult(ServantResults.Reader reader, String institution,
+                                                          JsonNode evaluation) {
+        return ServantResults.of(reader, new ServantResults.Servant(evaluation.path("servantId").asText(""),
+                institution, evaluation.path("supervisorId").asText(null)));
+    }
+
+    private static ServantResults.Reader reader(VerifiedUser user) {
+        return new ServantResults.Reader(user.userId(), user.institutionId(),
+                user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static void sameInstitution(VerifiedUser user, String institution, String what, String id) {
