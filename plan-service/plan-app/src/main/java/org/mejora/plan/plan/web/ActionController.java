@@ -155,7 +155,7 @@ class ActionController {
                                 @RequestAttribute(USER) VerifiedUser user) {
         return plans.send(planId, user, PlanAccess.Duty.VERIFY, ifMatch, (version, role) ->
                 new VerifyActionCommand(planId, version, actionId, request.compliant(), request.effective(),
-                        request.observations(), access.signature(user, role, request.position())));
+                        request.observations(), access.signature(user, role)));
     }
 
     @PostMapping("/actions/{actionId}/closure")
@@ -237,7 +237,7 @@ class ActionController {
     }
 
     record VerificationRequest(@NotNull Boolean compliant, @NotNull Boolean effective,
-                               @Size(max = 4000) String observations, @Size(max = 300) String position) {
+                               @Size(max = 4000) String observations) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 4000) String reason) {
