@@ -2,6 +2,7 @@ package org.mejora.system;
 
 import org.mejora.testing.Api;
 import org.mejora.testing.TestInfrastructure;
+import org.mejora.identity.VerifiedUser;
 import org.mejora.testing.TestTokens;
 
 import java.io.IOException;
@@ -63,6 +64,11 @@ public final class SystemUnderTest {
     /** The gateway, as a front end sees it, with a token for this user. */
     public Api gatewayAs(String userId, String institution, String... roles) {
         return gateway().bearer(TestTokens.token(userId, institution, roles));
+    }
+
+    /** The gateway with a token for {@code user}: their id, name, institution, roles and position. */
+    public Api gatewayAs(VerifiedUser user) {
+        return gateway().bearer(TestTokens.token(user));
     }
 
     /** The gateway without any token. */
