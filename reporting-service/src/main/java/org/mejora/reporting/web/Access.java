@@ -1,6 +1,7 @@
 package org.mejora.reporting.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.mejora.evaluation.api.ServantResults;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -24,12 +25,13 @@ public final class Access {
         }
     }
 
-    /** An evaluation's history: HR, AUDITOR and ADMIN of its institution, its servant and its supervisor. */
+    /**
+     * An evaluation's history and past states hold the servant's results: {@link ServantResults} decides (the
+     * servant, their supervisor, HR and AUDITOR of its institution; an institution's ADMIN is not among them).
+     */
     public static void evaluationHistory(VerifiedUser user, String institution, JsonNode evaluation, String id) {
         sameInstitution(user, institution, "evaluation", id);
-        boolean own = evaluation != null && (user.userId().equals(evaluation.path("servantId").asText(null))
-                || user.userId().equals(evaluation.path("supervisorId").asText(null)));
-        if (!own && !user.hasAny(Role.AUDITOR, Role.ADMIN, Role.HR)) {
+        if (servantResult(reader(user), institution, evaluation) != ServantResults.Visibility.RESULTS) {
             throw ReportProblem.forbidden();
         }
     }
@@ -68,8 +70,10 @@ public final class Access {
     /** What the reader sees of the servant of one evaluation, as reporting folded it (ServantAssigned). */
     public static ServantResults.Visibility servantResult(ServantResults.Reader reader, String institution,
                                                           JsonNode evaluation) {
-        return ServantResults.of(reader, new ServantResults.Servant(evaluation.path("servantId").asText(""),
-                institution, evaluation.path("supervisorId").asText(null)));
+        // An evaluation not folded yet names nobody: only HR and AUDITOR, who see every servant, pass.
+        JsonNode known = evaluation == null ? MissingNode.getInstance() : evaluation;
+        return ServantResults.of(reader, new ServantResults.Servant(known.path("servantId").asText(""),
+                institution, known.path("supervisorId").asText(null)));
     }
 
     private static ServantResults.Reader reader(VerifiedUser user) {
