@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.io.IOException;
@@ -40,6 +41,12 @@ public class IdentityVerificationFilter extends HttpFilter {
         VerifiedUser user;
         try {
             user = VerifiedUsers.from(decoder.decode(authorization.substring(BEARER.length()).strip()));
+        } catch (JwtDecoderInitializationException e) {
+            // The identity provider's keys could not be read (e.g. Keycloak still starting): not the client's fault.
+            response.setHeader("Retry-After", "5");
+            write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "the identity provider's keys cannot be read yet");
+            return;
         } catch (JwtException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? "invalid token" : e.getMessage().replaceAll("[\"\\\\\r\n]", "'");
             reject(request, response, "Bearer error=\"invalid_token\", error_description=\"" + reason + "\"", reason);
@@ -51,12 +58,17 @@ public class IdentityVerificationFilter extends HttpFilter {
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, String challenge,
                                String reason) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", challenge);
+        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", reason);
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                              String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("""
-                {"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s","instance":"%s"}"""
-                .formatted(reason.replace("\"", "'"), request.getRequestURI().replace("\"", "%22")));
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"}"""
+                .formatted(title, status, detail.replace("\"", "'"), request.getRequestURI().replace("\"", "%22")));
     }
 }

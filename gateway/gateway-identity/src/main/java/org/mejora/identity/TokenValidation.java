@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +54,16 @@ public final class TokenValidation {
      */
     public static JwtDecoder decoder(String issuerUri, List<String> issuers, Resource publicKey, String audience)
             throws IOException, GeneralSecurityException {
-        NimbusJwtDecoder decoder;
         if (issuerUri != null && !issuerUri.isBlank()) {
-            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
-            decoder.setJwtValidator(forIssuer(issuerUri, audience));
-        } else {
-            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build();
-            decoder.setJwtValidator(forLocalIssuers(issuers, audience));
+            // Built on the first token: no call to the issuer while the service starts.
+            return new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder discovered = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+                discovered.setJwtValidator(forIssuer(issuerUri, audience));
+                return discovered;
+            });
         }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build();
+        decoder.setJwtValidator(forLocalIssuers(issuers, audience));
         return decoder;
     }
 

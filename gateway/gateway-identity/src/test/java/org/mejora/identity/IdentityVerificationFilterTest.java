@@ -120,6 +120,20 @@ class IdentityVerificationFilterTest {
         assertThat(refused(request("not.a.token")).getStatus()).isEqualTo(401);
     }
 
+    @Test
+    void withAnIssuerUriNothingIsCalledUntilTheFirstTokenAndAnUnreachableIssuerAnswers503() throws Exception {
+        // Port 9 (discard) on loopback: nothing answers, as for a Keycloak still starting.
+        IdentityVerificationFilter byDiscovery = new IdentityVerificationFilter(
+                TokenValidation.decoder("http://127.0.0.1:9/realms/mejora", List.of(), null, "mejora"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        byDiscovery.doFilter(request(token(KEYS, claims -> { })), response, new MockFilterChain());
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+    }
+
     private MockHttpServletResponse refused(MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
