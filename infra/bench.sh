@@ -75,9 +75,7 @@ if [[ ! -d $bench/target/lib || -n $(find "$bench/src/main" "$bench/pom.xml" -ne
   touch "$bench/target/lib"
 fi
 
-# A secret for this run only, and the bench's own key pair for the tokens the driver signs.
-MEJORA_GATEWAY_SECRET=$(openssl rand -hex 32)
-export MEJORA_GATEWAY_SECRET
+# The bench's own key pair for the tokens the driver signs, to the gateway and to each service directly.
 keys=$MEJORA_STATE_DIR/keys
 if [[ ! -s $keys/jwt-private.pem ]]; then
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/jwt-private.pem" 2>/dev/null

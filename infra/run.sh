@@ -20,11 +20,8 @@ log "building the services (skipping tests)"
 mejora_mvn -B -q -DskipTests package \
   -pl plan-service/plan-app,evaluation-service/evaluation-app,reporting-service,gateway/gateway-app,infra/local-idp,gateway/web-app -am
 
-# A per-installation secret shared by the gateway and the services, and the local key pair that signs demo tokens.
+# The local key pair that signs demo tokens; the gateway and every service trust its public half.
 mkdir -p "$MEJORA_PIDS" "$MEJORA_LOGS"
-secret_file=$MEJORA_STATE_DIR/gateway-secret
-[[ -s $secret_file ]] || openssl rand -hex 32 >"$secret_file"
-export MEJORA_GATEWAY_SECRET=${MEJORA_GATEWAY_SECRET:-$(<"$secret_file")}
 "$here/token.sh" admin local ADMIN >/dev/null # makes the local key pair on first use
 export MEJORA_JWT_PUBLIC_KEY=${MEJORA_JWT_PUBLIC_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-public.pem}
 export MEJORA_JWT_PRIVATE_KEY=${MEJORA_JWT_PRIVATE_KEY:-file:$MEJORA_STATE_DIR/keys/jwt-private.pem}

@@ -29,14 +29,17 @@ post_json() { call "$1" POST "$2" -H 'Content-Type: application/json' --data-bin
 field() { sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/"; }
 
 # Seed 001: ALCALDIA MUNICIPAL DE CALICA, elaborated, reviewed, approved and in execution.
-owner=$(token lhernandez alcaldia-calica PLAN_OWNER "LUZ-ANDREA HERNÁNDEZ TEJEDOR")
-reviewer=$(token jlamprea alcaldia-calica PLAN_REVIEWER "Javier Lamprea")
-approver=$(token ccruz alcaldia-calica PLAN_APPROVER "Ing. CESAR AUGUSTO CRUZ GONZALEZ")
+# Three different people sign (separation of duties); each signature prints the position of the signer's token.
+owner=$(token lhernandez alcaldia-calica PLAN_OWNER "LUZ-ANDREA HERNÁNDEZ TEJEDOR" 3600 \
+  "Directora de Planeación Estratégica")
+reviewer=$(token jlamprea alcaldia-calica PLAN_REVIEWER "Javier Lamprea" 3600 "Profesional de apoyo")
+approver=$(token ccruz alcaldia-calica PLAN_APPROVER "Ing. CESAR AUGUSTO CRUZ GONZALEZ" 3600 \
+  "Secretario de Planeación")
 plan001=$(call "$owner" POST "/api/plans/imports?fileName=plan-001-GEM-FM014.tsv&kind=AUDIT&period=2021" \
   -H 'Content-Type: text/tab-separated-values' --data-binary "@$here/plan-001-GEM-FM014.tsv" | field planId)
-post_json "$owner" "/api/plans/$plan001/submission" '{"position":"Directora de Planeación Estratégica"}' >/dev/null
-post_json "$reviewer" "/api/plans/$plan001/review" '{"position":"Profesional de apoyo"}' >/dev/null
-post_json "$approver" "/api/plans/$plan001/approval" '{"position":"Secretario de Planeación"}' >/dev/null
+post_json "$owner" "/api/plans/$plan001/submission" '{}' >/dev/null
+post_json "$reviewer" "/api/plans/$plan001/review" '{}' >/dev/null
+post_json "$approver" "/api/plans/$plan001/approval" '{}' >/dev/null
 post_json "$approver" "/api/plans/$plan001/execution" '{}' >/dev/null
 log "demo data: seed 001 plan $plan001 (alcaldia-calica), approved and in execution"
 

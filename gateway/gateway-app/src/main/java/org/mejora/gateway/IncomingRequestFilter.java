@@ -15,8 +15,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * First thing on every request, before authentication: drops every identity header a client sent (only the gateway
- * may speak for a user), and gives the request a correlation id, the client's own when it is a sane one, which
+ * First thing on every request, before authentication: drops every {@code X-Mejora-*} header a client sent (only the
+ * user's token speaks for a user), and gives the request a correlation id, the client's own when it is a sane one, which
  * goes to the services (and from them into the events' metadata) and back to the client, errors included.
  */
 @Component
@@ -27,8 +27,6 @@ class IncomingRequestFilter implements WebFilter {
 
     // Ends up in logs and event metadata: nothing that could smuggle line breaks or markup.
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    // Every header of IdentityHeaders.SIGNED, and any the services may trust in the future.
-    private static final String IDENTITY_PREFIX = "x-mejora-";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -38,7 +36,7 @@ class IncomingRequestFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(IdentityHeaders.CORRELATION_ID, correlationId);
         ServerWebExchange cleaned = exchange.mutate().request(request -> request.headers(headers -> {
             List<String> forged = headers.headerNames().stream()
-                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(IDENTITY_PREFIX)).toList();
+                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(IdentityHeaders.RESERVED_PREFIX)).toList();
             forged.forEach(headers::remove);
             headers.set(IdentityHeaders.CORRELATION_ID, correlationId);
         })).build();

@@ -1,7 +1,9 @@
 package org.mejora.gateway;
 
 import org.mejora.identity.Role;
+import org.mejora.identity.TokenValidation;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.identity.VerifiedUsers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +19,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -38,14 +36,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -158,55 +152,16 @@ class SecurityConfig {
         if (!issuerUri.isBlank()) {
             // Discovery happens on the first token, so the gateway starts even while Keycloak is still starting.
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
-            decoder.setJwtValidator(validator(issuerUri, audience));
+            decoder.setJwtValidator(TokenValidation.forIssuer(issuerUri, audience));
             return decoder;
         }
-        return localDecoder(readPublicKey(publicKey), issuers, audience);
+        return localDecoder(TokenValidation.readPublicKey(publicKey), issuers, audience);
     }
 
     /** The decoder of tokens signed by the local key pair: what {@code infra/token.sh} and the tests sign. */
     static NimbusReactiveJwtDecoder localDecoder(RSAPublicKey publicKey, List<String> issuers, String audience) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey).build();
-        Set<String> trusted = Set.copyOf(issuers.stream().map(String::trim).filter(i -> !i.isEmpty()).toList());
-        OAuth2Error untrusted = new OAuth2Error("invalid_token", "the token's issuer is not one of " + trusted, null);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                jwt -> trusted.contains(jwt.getClaimAsString("iss"))
-                        ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(untrusted),
-                audience(audience), SecurityConfig::identifiesAUser));
+        decoder.setJwtValidator(TokenValidation.forLocalIssuers(issuers, audience));
         return decoder;
-    }
-
-    private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-        return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer), audience(audience), SecurityConfig::identifiesAUser);
-    }
-
-    private static OAuth2TokenValidator<Jwt> audience(String audience) {
-        OAuth2Error wrongAudience = new OAuth2Error("invalid_token", "the token is not meant for " + audience, null);
-        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
-    }
-
-    // Without a user and an institution the services could not tell whose data is whose.
-    private static OAuth2TokenValidatorResult identifiesAUser(Jwt jwt) {
-        try {
-            VerifiedUsers.from(jwt);
-            return OAuth2TokenValidatorResult.success();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "the token does not name a user and an institution: " + e.getMessage(), null));
-        }
-    }
-
-    static RSAPublicKey readPublicKey(Resource pem) throws IOException, GeneralSecurityException {
-        if (pem == null || !pem.exists()) {
-            throw new IllegalStateException("no JWT public key at " + pem + ": set MEJORA_JWT_ISSUER_URI (Keycloak), "
-                    + "or MEJORA_JWT_PUBLIC_KEY (a PEM file), or run infra/token.sh once to make the local key pair "
-                    + "(set MEJORA_ROOT when the gateway does not run from the project's root)");
-        }
-        String base64 = pem.getContentAsString(StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 }

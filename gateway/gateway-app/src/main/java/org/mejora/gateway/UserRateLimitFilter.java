@@ -1,5 +1,6 @@
 package org.mejora.gateway;
 
+import org.mejora.identity.VerifiedUsers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;

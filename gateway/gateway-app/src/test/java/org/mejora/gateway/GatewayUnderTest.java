@@ -1,7 +1,6 @@
 package org.mejora.gateway;
 
 import org.mejora.testing.Api;
-import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,6 @@ abstract class GatewayUnderTest {
         registry.add("mejora.services.reports", REPORTS::url);
         registry.add("mejora.services.web", WEB::url);
         registry.add("MEJORA_REPORTING_TIMEOUT_MS", () -> "2000");
-        registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
         registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         registry.add("mejora.gateway.rate-limit.burst", () -> RATE_LIMIT_BURST);
         registry.add("mejora.gateway.rate-limit.per-second", () -> 5);

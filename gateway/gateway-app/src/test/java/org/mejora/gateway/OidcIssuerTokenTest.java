@@ -12,9 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mejora.identity.Role;
+import org.mejora.identity.TokenValidation;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.identity.VerifiedUsers;
 import org.mejora.testing.TestTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -86,6 +89,17 @@ class OidcIssuerTokenTest {
         assertThat(user.name()).isEqualTo("Luz Andrea Hernández Tejedor");
         assertThat(user.institutionId()).isEqualTo("alcaldia-calica");
         assertThat(user.roles()).containsExactly(Role.PLAN_OWNER);
+    }
+
+    @Test
+    void aServiceVerifiesTheSameKeycloakTokenItselfWithTheSameRules() throws Exception {
+        JwtDecoder service = TokenValidation.decoder(issuerUri, List.of(), null, "mejora");
+
+        VerifiedUser user = VerifiedUsers.from(service.decode(keycloakToken(issuerUri, List.of("mejora"))));
+        assertThat(user.userId()).isEqualTo("lhernandez");
+        assertThat(user.roles()).containsExactly(Role.PLAN_OWNER);
+        assertThatThrownBy(() -> service.decode(keycloakToken(issuerUri, List.of("account"))))
+                .isInstanceOf(JwtValidationException.class);
     }
 
     @Test

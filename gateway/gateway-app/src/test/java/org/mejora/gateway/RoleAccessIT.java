@@ -37,23 +37,26 @@ class RoleAccessIT extends GatewayUnderTest {
         }
     }
 
-    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** Every role of an institution: the platform administrator reads no institution's data. */
+    private static final Set<Role> EVERYONE = EnumSet.complementOf(EnumSet.of(PLATFORM_ADMIN));
 
     private static final Endpoint[] ENDPOINTS = {
-            new Endpoint("GET", "/api/plans/p-1", EnumSet.complementOf(EnumSet.of(OVERSIGHT))),
+            new Endpoint("GET", "/api/plans/p-1", EnumSet.complementOf(EnumSet.of(OVERSIGHT, PLATFORM_ADMIN))),
             new Endpoint("POST", "/api/plans",
                     EnumSet.of(PLAN_OWNER, PLAN_REVIEWER, PLAN_APPROVER, ADMIN, SERVANT, SUPERVISOR, HR)),
-            new Endpoint("POST", "/api/plans/p-1/review", EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT))),
+            new Endpoint("POST", "/api/plans/p-1/review",
+                    EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT, PLATFORM_ADMIN))),
             new Endpoint("GET", "/api/cycles/c-1", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/cycles", EnumSet.of(HR, ADMIN)),
             new Endpoint("PUT", "/api/cycles/c-1/scale", EnumSet.of(HR, ADMIN)),
             new Endpoint("GET", "/api/evaluations/e-1", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("POST", "/api/evaluations/e-1/goals", EnumSet.of(SERVANT, SUPERVISOR, HR, ADMIN)),
             new Endpoint("GET", "/api/reports/plans/p-1/history", EVERYONE),
-            new Endpoint("POST", "/api/reports/rebuilds", EnumSet.of(ADMIN)),
-            new Endpoint("GET", "/api/reports/rebuilds/r-1", EnumSet.of(ADMIN)),
-            new Endpoint("POST", "/api/reports/admin/rebuild", EnumSet.of(ADMIN)),
-            new Endpoint("POST", "/api/plans/imports", EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT))),
+            new Endpoint("POST", "/api/reports/rebuilds", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("GET", "/api/reports/rebuilds/r-1", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("POST", "/api/reports/admin/rebuild", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("GET", "/api/reports/admin/ingestion-problems", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("POST", "/api/plans/imports", EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT, PLATFORM_ADMIN))),
             new Endpoint("POST", "/api/cycles/c-1/assignments", EnumSet.of(HR, ADMIN)),
             new Endpoint("GET", "/api/cycles/c-1/consolidation", EnumSet.of(SERVANT, SUPERVISOR, HR, AUDITOR, ADMIN)),
             new Endpoint("DELETE", "/api/reports/plans/p-1/history", EnumSet.noneOf(Role.class)),

@@ -4,15 +4,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.mejora.identity.IdentityHeaders;
 import org.mejora.identity.Role;
-import org.mejora.identity.UntrustedIdentityException;
+import org.mejora.identity.TokenValidation;
 import org.mejora.identity.VerifiedUser;
-import org.mejora.testing.TestIdentities;
+import org.mejora.identity.VerifiedUsers;
+import org.mejora.testing.TestTokens;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,13 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A service behind the gateway, reduced to what the gateway is responsible for: it trusts only identity headers
- * signed with the gateway secret (as the real services' filter does) and echoes what it was told. A few paths act
- * out a service's behaviour: data of one institution, a slow answer, a blink, and its own API document.
+ * A service behind the gateway, reduced to what the gateway is responsible for: it trusts only the bearer token it is
+ * relayed, verified with the same rules as the real services ({@link TokenValidation}), and echoes what it was told.
+ * A few paths act out a service's behaviour: data of one institution, a slow answer, a blink, and its own API
+ * document.
  */
 final class StubService {
 
-    private static final IdentityHeaders IDENTITY = new IdentityHeaders(TestIdentities.GATEWAY_SECRET);
+    private static final JwtDecoder TOKENS = decoder();
 
     private final String name;
     private final HttpServer server;
@@ -72,10 +79,14 @@ final class StubService {
                 return;
             }
             VerifiedUser user;
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             try {
-                user = IDENTITY.verify(exchange.getRequestHeaders()::getFirst, Instant.now());
-            } catch (UntrustedIdentityException e) {
-                respond(exchange, 401, "{\"untrusted\":\"" + e.getMessage() + "\"}");
+                if (authorization == null || !authorization.startsWith("Bearer ")) {
+                    throw new BadJwtException("no bearer token");
+                }
+                user = VerifiedUsers.from(TOKENS.decode(authorization.substring("Bearer ".length())));
+            } catch (JwtException | IllegalArgumentException e) {
+                respond(exchange, 401, "{\"untrusted\":\"" + e.getMessage().replace("\"", "'") + "\"}");
                 return;
             }
             if (path.endsWith("/slow")) {
@@ -105,6 +116,15 @@ final class StubService {
                             owner == null ? "null" : "\"data of " + owner + "\"", forwardedIdentity,
                             exchange.getRequestHeaders().containsKey("Authorization"),
                             exchange.getRequestHeaders().getFirst("Host")));
+        }
+    }
+
+    private static JwtDecoder decoder() {
+        try {
+            return TokenValidation.decoder("", List.of(TestTokens.ISSUER),
+                    new FileSystemResource(TestTokens.publicKeyFile()), TestTokens.AUDIENCE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.mejora.gateway;
 
+import org.mejora.identity.TokenValidation;
+import org.mejora.identity.VerifiedUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
@@ -60,7 +62,7 @@ class TokenScriptTest {
 
     private NimbusReactiveJwtDecoder decoder() throws Exception {
         return SecurityConfig.localDecoder(
-                SecurityConfig.readPublicKey(new FileSystemResource(state.resolve("keys/jwt-public.pem"))),
+                TokenValidation.readPublicKey(new FileSystemResource(state.resolve("keys/jwt-public.pem"))),
                 List.of("mejora-local"), "mejora");
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 record Config(String mode, List<Integer> concurrency, int warmupSeconds, int secondsPerLevel,
               List<Integer> rebuildSizes, int auditReads, int budgetSeconds,
               String gatewayUrl, String planUrl, String evaluationUrl, String reportingUrl,
-              String gatewaySecret, Path jwtPrivateKey, String jwtIssuer, String jwtAudience,
+              Path jwtPrivateKey, String jwtIssuer, String jwtAudience,
               String kafkaBootstrap, Path kafkaLibs, String dbUrl, String dbUser, String dbPassword,
               Path pidDir, Path brokerPidFile, Path resultsDir) {
 
@@ -64,7 +64,6 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 env.getOrDefault("MEJORA_PLAN_URL", "http://localhost:18081"),
                 env.getOrDefault("MEJORA_EVALUATION_URL", "http://localhost:18082"),
                 env.getOrDefault("MEJORA_REPORTING_URL", "http://localhost:18083"),
-                required(env, "MEJORA_GATEWAY_SECRET"),
                 Path.of(env.getOrDefault("MEJORA_BENCH_JWT_PRIVATE_KEY", state + "/keys/jwt-private.pem")),
                 env.getOrDefault("MEJORA_JWT_ISSUER", "mejora-local"),
                 env.getOrDefault("MEJORA_JWT_AUDIENCE", "mejora"),
@@ -75,13 +74,5 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 env.getOrDefault("MEJORA_DB_PASSWORD_REPORTING", "reporting"),
                 Path.of(state, "pids"), Path.of(kafkaDir, "broker.pid"),
                 Path.of(env.getOrDefault("MEJORA_BENCH_RESULTS", root + "/infra/benchmarks/results")));
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: run the benchmark through infra/bench.sh");
-        }
-        return value;
     }
 }

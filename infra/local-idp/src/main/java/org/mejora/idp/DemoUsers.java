@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo users, from a tab-separated file: user, institution, roles (comma-separated), name; lines starting with
+ * The demo users, from a tab-separated file: user, institution, roles (comma-separated), name and, optionally, the
+ * position they sign with; lines starting with
  * {@code #} are comments. The file is read again when it changes, so the browser tests can add the users of their own
  * institutions to a running server.
  */
@@ -60,7 +61,9 @@ final class DemoUsers {
                 throw new IllegalStateException(file + ": expected user, institution, roles, name in: " + line);
             }
             List<String> roles = Arrays.stream(cells[2].split(",")).map(String::trim).toList();
-            users.put(cells[0].trim(), new DemoUser(cells[0].trim(), cells[1].trim(), roles, cells[3].trim()));
+            String position = cells.length > 4 && !cells[4].isBlank() ? cells[4].trim() : null;
+            users.put(cells[0].trim(),
+                    new DemoUser(cells[0].trim(), cells[1].trim(), roles, cells[3].trim(), position));
         }
         return users;
     }

@@ -135,7 +135,7 @@ class IdentityProviderSecurity {
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
-    /** Both the ID token and the access token name the user, the institution and the roles. */
+    /** Both the ID token and the access token name the user, the institution, the roles and the position. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> mejoraClaims(DemoUsers users,
                                                           @Value("${mejora.idp.audience}") String audience) {
@@ -145,6 +145,9 @@ class IdentityProviderSecurity {
                     .claim("name", user.name())
                     .claim("institution", user.institution())
                     .claim("roles", user.roles());
+            if (user.position() != null) {
+                context.getClaims().claim("position", user.position());
+            }
             if ("access_token".equals(context.getTokenType().getValue())) {
                 context.getClaims().audience(List.of(audience, context.getRegisteredClient().getClientId()));
             }

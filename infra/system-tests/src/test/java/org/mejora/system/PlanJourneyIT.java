@@ -3,6 +3,7 @@ package org.mejora.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mejora.identity.Role;
 import org.mejora.testing.Api;
 import org.mejora.testing.TestIdentities;
 
@@ -38,17 +39,18 @@ class PlanJourneyIT {
     private static SystemUnderTest system;
 
     private final String institution = TestIdentities.newInstitution();
-    private final Api owner = api("lhernandez", "PLAN_OWNER");
-    private final Api reviewer = api("control", "PLAN_REVIEWER");
-    private final Api approver = api("ccruz", "PLAN_APPROVER");
+    // Three different people sign (separation of duties), each with the position of their token.
+    private final Api owner = signer("lhernandez", "Responsable Plan", Role.PLAN_OWNER);
+    private final Api reviewer = signer("control", "Revisa", Role.PLAN_REVIEWER);
+    private final Api approver = signer("ccruz", "Aprueba", Role.PLAN_APPROVER);
 
     @BeforeAll
     static void startSystem() {
         system = SystemUnderTest.get();
     }
 
-    private Api api(String user, String role) {
-        return system.gatewayAs(user, institution, role);
+    private Api signer(String user, String position, Role role) {
+        return system.gatewayAs(TestIdentities.withPosition(TestIdentities.user(user, institution, role), position));
     }
 
     @Test
@@ -82,9 +84,9 @@ class PlanJourneyIT {
         assertThat(gemPlan.get("auditedProcess").asText()).isEqualTo("Gestión Estratégica");
         assertThat(gemPlan.get("findings").get(1).get("actions").get(0).get("end").asText()).isEqualTo("2022-01");
 
-        ok(owner.post("/api/plans/" + planId + "/submission", "{\"position\":\"Responsable Plan\"}"));
-        ok(reviewer.post("/api/plans/" + planId + "/review", "{\"position\":\"Revisa\"}"));
-        ok(approver.post("/api/plans/" + planId + "/approval", "{\"position\":\"Aprueba\"}"));
+        ok(owner.post("/api/plans/" + planId + "/submission", "{}"));
+        ok(reviewer.post("/api/plans/" + planId + "/review", "{}"));
+        ok(approver.post("/api/plans/" + planId + "/approval", "{}"));
         ok(approver.post("/api/plans/" + planId + "/execution", "{}"));
 
         String followUp = cafSheets(correctedCaf(caf)).get("SEGUIMIENTO");

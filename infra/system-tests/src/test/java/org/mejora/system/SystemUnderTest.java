@@ -1,8 +1,8 @@
 package org.mejora.system;
 
 import org.mejora.testing.Api;
-import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TestInfrastructure;
+import org.mejora.identity.VerifiedUser;
 import org.mejora.testing.TestTokens;
 
 import java.io.IOException;
@@ -66,6 +66,11 @@ public final class SystemUnderTest {
         return gateway().bearer(TestTokens.token(userId, institution, roles));
     }
 
+    /** The gateway with a token for {@code user}: their id, name, institution, roles and position. */
+    public Api gatewayAs(VerifiedUser user) {
+        return gateway().bearer(TestTokens.token(user));
+    }
+
     /** The gateway without any token. */
     public Api gateway() {
         return Api.at("http://localhost:" + ports.get("gateway"));
@@ -96,7 +101,8 @@ public final class SystemUnderTest {
 
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(TestInfrastructure.get().serviceEnvironment("system"));
-        environment.put("MEJORA_GATEWAY_SECRET", TestIdentities.GATEWAY_SECRET);
+        // The system databases use the published development passwords: a local run.
+        environment.put("MEJORA_LOCAL_RUN", "true");
         environment.put("MEJORA_JWT_PUBLIC_KEY", "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         environment.put("MEJORA_JWT_PRIVATE_KEY", "file:" + TestTokens.privateKeyFile().toAbsolutePath());
         environment.put("MEJORA_IDP_PORT", ports.get("idp").toString());

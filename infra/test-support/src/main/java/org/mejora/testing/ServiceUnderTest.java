@@ -17,7 +17,12 @@ public final class ServiceUnderTest {
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
         // Its own consumer group, so a test never shares partitions with a running system or another test JVM.
         registry.add("spring.kafka.consumer.group-id", () -> service + "-test");
-        registry.add("mejora.gateway.secret", () -> TestIdentities.GATEWAY_SECRET);
+        // Trusts the tokens of TestTokens, as a service in a real run trusts the identity provider's.
+        registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        registry.add("mejora.jwt.issuer-uri", () -> "");
+        registry.add("mejora.jwt.issuer", () -> TestTokens.ISSUER);
+        // The test databases' passwords are the published ones of the local run.
+        registry.add("mejora.local-run", () -> "true");
         // The producers sign checkpoints of their hash chain with a key made for this JVM, every second.
         registry.add("mejora.history.signing-key", TestHistoryKey::location);
         registry.add("mejora.history.checkpoint-interval", () -> "PT1S");

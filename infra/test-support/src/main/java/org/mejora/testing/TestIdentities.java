@@ -1,19 +1,17 @@
 package org.mejora.testing;
 
-import org.mejora.identity.IdentityHeaders;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Users of the tests, and the gateway-signed headers that present them to a service called directly. */
+/**
+ * Users of the tests, and the headers that present them to a service called directly: a bearer token signed by
+ * {@link TestTokens}' key, which the service under test trusts ({@link ServiceUnderTest}).
+ */
 public final class TestIdentities {
-
-    public static final String GATEWAY_SECRET = "test-gateway-secret-0123456789-abcdefghij";
-    private static final IdentityHeaders HEADERS = new IdentityHeaders(GATEWAY_SECRET);
 
     private TestIdentities() {
     }
@@ -27,7 +25,12 @@ public final class TestIdentities {
         return new VerifiedUser(userId, userId, Set.of(roles), institution);
     }
 
+    /** The same user, whose token names the position (cargo) printed under their signature. */
+    public static VerifiedUser withPosition(VerifiedUser user, String position) {
+        return new VerifiedUser(user.userId(), user.name(), user.roles(), user.institutionId(), position);
+    }
+
     public static Map<String, String> headers(VerifiedUser user) {
-        return HEADERS.sign(user, Instant.now());
+        return Map.of("Authorization", "Bearer " + TestTokens.token(user));
     }
 }

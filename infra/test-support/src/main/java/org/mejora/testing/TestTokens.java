@@ -6,6 +6,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.mejora.identity.Role;
+import org.mejora.identity.VerifiedUser;
+import org.mejora.identity.VerifiedUsers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +45,23 @@ public final class TestTokens {
         return token(KEYS, userId, institution, AUDIENCE, Duration.ofMinutes(15), roles);
     }
 
+    /** A token for {@code user}: their id, name, institution, roles and, when they have one, position. */
+    public static String token(VerifiedUser user) {
+        return sign(KEYS, claims(user.userId(), user.name(), user.institutionId(), AUDIENCE, Duration.ofMinutes(15),
+                user.roles().stream().map(Role::name).sorted().toList())
+                .claim(VerifiedUsers.POSITION, user.position()).build());
+    }
+
     /** A token with every knob a security test turns: keys, audience, lifetime (negative: already expired). */
     public static String token(KeyPair keys, String userId, String institution, String audience, Duration ttl,
                                String... roles) {
+        return sign(keys, claims(userId, userId, institution, audience, ttl, List.of(roles)).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(String userId, String name, String institution, String audience,
+                                               Duration ttl, List<String> roles) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userId)
                 .audience(audience)
@@ -55,10 +70,12 @@ public final class TestTokens {
                 .issueTime(Date.from(min(now.minusSeconds(60), now.plus(ttl).minusSeconds(60))))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .claim("preferred_username", userId)
-                .claim("name", userId)
+                .claim("name", name)
                 .claim("institution", institution)
-                .claim("roles", List.of(roles))
-                .build();
+                .claim("roles", roles);
+    }
+
+    private static String sign(KeyPair keys, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

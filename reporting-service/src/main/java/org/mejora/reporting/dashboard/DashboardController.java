@@ -10,11 +10,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.ServantResults;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
+import org.mejora.reporting.web.ReportProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -107,14 +109,22 @@ class DashboardController {
                                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         PageRequest asked = PageRequest.of(page, size);
         String institution = institutionId == null ? user.institutionId() : institutionId;
-        Access.reports(user, institution);
+        if (!user.canRead(institution)) {
+            throw ReportProblem.forbidden();
+        }
+        ServantResults.Reader reader = Access.servantResults(user, institution);
         LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
         Map<String, JsonNode> cycles = snapshots.ofInstitution(institution, "EvaluationCycle").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Snapshots.EntityRow::state));
         List<Snapshots.EntityRow> evaluations = snapshots.ofInstitution(institution, "Evaluation").stream()
                 .filter(e -> cycleId == null || cycleId.equals(e.text("cycleId")))
                 .filter(e -> e.text("status") != null)
+                // Counted only where ServantResults counts the servant for this reader; named only where it shows
+                // their results (the servant, their supervisor, HR, AUDITOR).
+                .filter(e -> Access.servantResult(reader, institution, e.state()).counted())
                 .toList();
+        Predicate<Snapshots.EntityRow> named =
+                e -> Access.servantResult(reader, institution, e.state()) == ServantResults.Visibility.RESULTS;
 
         ObjectNode dashboard = JsonNodeFactory.instance.objectNode()
                 .put("institutionId", institution).put("cycleId", cycleId).put("today", day.toString())
@@ -126,7 +136,7 @@ class DashboardController {
         for (Snapshots.EntityRow evaluation : evaluations) {
             String stage = stageOf(evaluation.text("status"));
             LocalDate deadline = deadline(cycles.get(evaluation.text("cycleId")), stage);
-            if (deadline != null && day.isAfter(deadline) && within(lateCount++, asked)) {
+            if (deadline != null && day.isAfter(deadline) && named.test(evaluation) && within(lateCount++, asked)) {
                 late.addObject().put("evaluationId", evaluation.id())
                         .put("servantId", evaluation.text("servantId"))
                         .put("servantName", evaluation.text("servantName"))
@@ -139,10 +149,12 @@ class DashboardController {
         dashboard.put("lateStepsCount", lateCount);
         dashboard.set("scoreDistribution", count(evaluations.stream().filter(e -> e.text("ratingLevel") != null)
                 .toList(), e -> e.text("ratingLevel")));
+        dashboard.put("improvementPlansRequired", evaluations.stream()
+                .filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).count());
         ArrayNode plans = dashboard.putArray("improvementPlans");
         List<Snapshots.EntityRow> individualPlans = snapshots.ofInstitution(institution, "Plan").stream()
                 .filter(p -> p.state().path("individual").hasNonNull("evaluationId")).toList();
-        List<Snapshots.EntityRow> needingPlans = evaluations.stream()
+        List<Snapshots.EntityRow> needingPlans = evaluations.stream().filter(named)
                 .filter(e -> e.state().path("improvementPlanRequired").asBoolean(false)).toList();
         dashboard.put("improvementPlansCount", needingPlans.size());
         pageOf(needingPlans, asked).forEach(e -> {

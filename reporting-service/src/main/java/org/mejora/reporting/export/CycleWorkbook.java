@@ -26,8 +26,9 @@ final class CycleWorkbook {
     private CycleWorkbook() {
     }
 
-    static byte[] consolidation(JsonNode cycle, List<Snapshots.EntityRow> evaluations, String stage, LocalDate today,
-                                Labels labels) {
+    /** One row per servant of {@code named}; the summary by level counts every servant of {@code counted}. */
+    static byte[] consolidation(JsonNode cycle, List<Snapshots.EntityRow> named, List<Snapshots.EntityRow> counted,
+                                String stage, LocalDate today, Labels labels) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         CellStyle bold = Workbooks.bold(workbook);
         Sheet sheet = workbook.createSheet("P-TH-10");
@@ -37,7 +38,7 @@ final class CycleWorkbook {
         row(sheet, 4, labels.columns("export.cycle.columns"), bold);
         int index = 5;
         Map<String, Integer> levels = new TreeMap<>();
-        for (Snapshots.EntityRow evaluation : evaluations) {
+        for (Snapshots.EntityRow evaluation : named) {
             JsonNode state = evaluation.state();
             String currentStage = stageOf(text(state, "status"));
             LocalDate deadline = deadline(cycle, currentStage);
@@ -48,8 +49,10 @@ final class CycleWorkbook {
                     number(state, "goalsScore"), number(state, "competenciesScore"), number(state, "finalScore"),
                     text(state, "ratingLevel"),
                     labels.yesNo(state.path("improvementPlanRequired").asBoolean(false))), null);
-            if (state.hasNonNull("ratingLevel")) {
-                levels.merge(state.get("ratingLevel").asText(), 1, Integer::sum);
+        }
+        for (Snapshots.EntityRow evaluation : counted) {
+            if (evaluation.state().hasNonNull("ratingLevel")) {
+                levels.merge(evaluation.state().get("ratingLevel").asText(), 1, Integer::sum);
             }
         }
         index++;

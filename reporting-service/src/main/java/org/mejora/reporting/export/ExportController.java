@@ -3,6 +3,7 @@ package org.mejora.reporting.export;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mejora.evaluation.api.ServantResults;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.state.Snapshots;
@@ -103,13 +104,20 @@ class ExportController {
         }
         Snapshots.EntityRow cycle = snapshots.one("EvaluationCycle", cycleId)
                 .orElseThrow(() -> ReportProblem.notFound("cycle", cycleId));
-        Access.report(user, cycle.institutionId(), "cycle", cycleId);
-        List<Snapshots.EntityRow> evaluations = snapshots.ofInstitution(cycle.institutionId(), "Evaluation").stream()
+        if (!user.canRead(cycle.institutionId())) {
+            throw ReportProblem.notFound("cycle", cycleId);
+        }
+        ServantResults.Reader reader = Access.servantResults(user, cycle.institutionId());
+        // Rows name only the servants whose results the reader sees; the summary counts those they may count.
+        List<Snapshots.EntityRow> counted = snapshots.ofInstitution(cycle.institutionId(), "Evaluation").stream()
                 .filter(e -> cycleId.equals(e.text("cycleId")) && e.text("status") != null)
                 .filter(e -> CycleWorkbook.reached(e, stage))
+                .filter(e -> Access.servantResult(reader, cycle.institutionId(), e.state()).counted())
                 .sorted(Comparator.comparing(e -> String.valueOf(e.text("servantName"))))
                 .toList();
-        return download(CycleWorkbook.consolidation(cycle.state(), evaluations, stage,
+        List<Snapshots.EntityRow> named = counted.stream().filter(e -> Access.servantResult(reader,
+                cycle.institutionId(), e.state()) == ServantResults.Visibility.RESULTS).toList();
+        return download(CycleWorkbook.consolidation(cycle.state(), named, counted, stage,
                         today == null ? LocalDate.now(ZoneOffset.UTC) : today, labels()), XLSX,
                 "consolidacion-" + stage.toLowerCase() + "-" + cycleId + ".xlsx");
     }

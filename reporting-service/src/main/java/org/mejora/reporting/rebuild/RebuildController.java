@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An admin rebuilds every projection from the topics' beginning and follows its progress and checksum. */
+/** The platform administrator (not an institution's ADMIN: a rebuild spans every institution) rebuilds every projection from the topics' beginning and follows its progress and checksum. */
 @RestController
 @RequestMapping("/api/reports/rebuilds")
 @Tag(name = "Rebuild", description = "Reconstrucción de proyecciones / projection rebuild")
@@ -51,7 +51,7 @@ class RebuildController {
     }
 
     private static void admin(VerifiedUser user) {
-        if (!user.has(Role.ADMIN)) {
+        if (!user.has(Role.PLATFORM_ADMIN)) {
             throw new ReportProblem(HttpStatus.FORBIDDEN, "rebuild-admin-only");
         }
     }

@@ -1,8 +1,12 @@
 package org.mejora.reporting.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.mejora.evaluation.api.ServantResults;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
+
+import java.util.stream.Collectors;
 
 /**
  * Who reads what. Nobody sees another institution's data, except OVERSIGHT, who reads the reports (dashboards and
@@ -21,12 +25,13 @@ public final class Access {
         }
     }
 
-    /** An evaluation's history: HR, AUDITOR and ADMIN of its institution, its servant and its supervisor. */
+    /**
+     * An evaluation's history and past states hold the servant's results: {@link ServantResults} decides (the
+     * servant, their supervisor, HR and AUDITOR of its institution; an institution's ADMIN is not among them).
+     */
     public static void evaluationHistory(VerifiedUser user, String institution, JsonNode evaluation, String id) {
         sameInstitution(user, institution, "evaluation", id);
-        boolean own = evaluation != null && (user.userId().equals(evaluation.path("servantId").asText(null))
-                || user.userId().equals(evaluation.path("supervisorId").asText(null)));
-        if (!own && !user.hasAny(Role.AUDITOR, Role.ADMIN, Role.HR)) {
+        if (servantResult(reader(user), institution, evaluation) != ServantResults.Visibility.RESULTS) {
             throw ReportProblem.forbidden();
         }
     }
@@ -48,6 +53,32 @@ public final class Access {
             throw ReportProblem.notFound(what, id);
         }
         reports(user, institution);
+    }
+
+    /**
+     * The results of an institution's servants (evaluation dashboard, consolidation export): whoever
+     * {@link ServantResults} lets see anything of them; everyone else is refused.
+     */
+    public static ServantResults.Reader servantResults(VerifiedUser user, String institution) {
+        ServantResults.Reader reader = reader(user);
+        if (!ServantResults.readsAny(reader, institution)) {
+            throw ReportProblem.forbidden();
+        }
+        return reader;
+    }
+
+    /** What the reader sees of the servant of one evaluation, as reporting folded it (ServantAssigned). */
+    public static ServantResults.Visibility servantResult(ServantResults.Reader reader, String institution,
+                                                          JsonNode evaluation) {
+        // An evaluation not folded yet names nobody: only HR and AUDITOR, who see every servant, pass.
+        JsonNode known = evaluation == null ? MissingNode.getInstance() : evaluation;
+        return ServantResults.of(reader, new ServantResults.Servant(known.path("servantId").asText(""),
+                institution, known.path("supervisorId").asText(null)));
+    }
+
+    private static ServantResults.Reader reader(VerifiedUser user) {
+        return new ServantResults.Reader(user.userId(), user.institutionId(),
+                user.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static void sameInstitution(VerifiedUser user, String institution, String what, String id) {

@@ -17,6 +17,7 @@ import org.mejora.reporting.support.EventStream;
 import org.mejora.reporting.support.ReportingIT;
 import org.mejora.reporting.support.SeedEvaluations;
 import org.mejora.reporting.support.SeedPlans;
+import org.mejora.testing.Api;
 import org.mejora.testing.TopicProbe;
 
 import java.time.Duration;
@@ -164,6 +165,7 @@ class DashboardIT extends ReportingIT {
         assertThat(needing.get("servantName").asText()).isEqualTo("Bruno Gómez");
         assertThat(linkedPlan(dashboard, planId).get("actions").asInt()).isEqualTo(1);
         assertThat(needing.get("finalScore").decimalValue()).isEqualByComparingTo("55");
+        theServantsResultsAreSeenAsServantResultsSays(path);
 
         JsonNode evaluationAtSecondStage = as("bgomez", institution, Role.SERVANT)
                 .get("/api/reports/evaluations/" + low + "/as-of?at=2023-08-01T00:00:00Z").json();
@@ -172,6 +174,36 @@ class DashboardIT extends ReportingIT {
                 .isEqualTo(403);
         assertThat(as("bgomez", institution, Role.SERVANT).get("/api/reports/history/evaluations/" + low).json()
                 .get("total").asInt()).isEqualTo(13);
+    }
+
+    /** Their supervisor by name; another supervisor nothing; plan roles and OVERSIGHT only counts; ADMIN nothing. */
+    private void theServantsResultsAreSeenAsServantResultsSays(String path) {
+        JsonNode supervisor = as("jefe", institution, Role.SUPERVISOR).get(path).json();
+        assertThat(supervisor.get("evaluations").asInt()).isEqualTo(3);
+        assertThat(supervisor.get("improvementPlans").get(0).get("servantName").asText()).isEqualTo("Bruno Gómez");
+
+        JsonNode another = as("otro-jefe", institution, Role.SUPERVISOR).get(path).json();
+        assertThat(another.get("evaluations").asInt()).isZero();
+        assertThat(another.get("improvementPlans")).isEmpty();
+
+        JsonNode servant = as("bgomez", institution, Role.SERVANT).get(path).json();
+        assertThat(servant.get("evaluations").asInt()).isEqualTo(1);
+        assertThat(servant.get("improvementPlans").get(0).get("servantId").asText()).isEqualTo("bgomez");
+
+        for (Api counts : List.of(as("lhernandez", institution, Role.PLAN_OWNER),
+                as("veeduria", "procuraduria", Role.OVERSIGHT))) {
+            JsonNode dashboard = counts.get(path + "&institutionId=" + institution).json();
+            assertThat(dashboard.get("evaluations").asInt()).isEqualTo(3);
+            assertThat(dashboard.get("scoreDistribution").get("No satisfactorio").asInt()).isEqualTo(1);
+            assertThat(dashboard.get("improvementPlansRequired").asInt()).isEqualTo(1);
+            assertThat(dashboard.get("improvementPlans")).as("counts without names").isEmpty();
+            assertThat(dashboard.get("lateSteps")).isEmpty();
+            assertThat(dashboard.toString()).doesNotContain("Bruno Gómez", "bgomez");
+        }
+        assertThat(as("admin", institution, Role.ADMIN).get(path).status()).isEqualTo(403);
+        assertThat(as("admin", institution, Role.ADMIN)
+                .get("/api/reports/cycles/" + path.split("cycleId=")[1].split("&")[0]
+                        + "/exports/consolidation.xlsx").status()).isEqualTo(403);
     }
 
     /** The individual plan of the dashboard's first servant needing one (plan-service may open its own beside it). */

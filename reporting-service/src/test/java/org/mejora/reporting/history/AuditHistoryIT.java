@@ -159,7 +159,7 @@ class AuditHistoryIT extends ReportingIT {
         assertThat(problems.path("unreadable").asLong()).isPositive();
 
         // The administrator's screen lists them through the API, naming the aggregate; nobody else may.
-        JsonNode listed = as("admin", institution, Role.ADMIN)
+        JsonNode listed = as("plataforma", institution, Role.PLATFORM_ADMIN)
                 .get("/api/reports/admin/ingestion-problems?aggregateId=" + planId).json();
         assertThat(listed.get("openByKind").path("unknown_event").asLong()).isPositive();
         assertThat(listed.get("open").findValuesAsText("aggregateId")).contains(planId);

@@ -47,7 +47,7 @@ class RebuildIT extends ReportingIT {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 assertThat(auditor().get(read).json().path("total").asLong()).isEqualTo(10));
 
-        Api admin = as("admin", institution, Role.ADMIN);
+        Api admin = as("plataforma", institution, Role.PLATFORM_ADMIN);
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         List<String> wrong = new ArrayList<>();
@@ -91,10 +91,15 @@ class RebuildIT extends ReportingIT {
     }
 
     @Test
-    void onlyAnAdminStartsARebuild() {
+    void onlyThePlatformAdministratorStartsARebuildNotAnInstitutionsAdmin() {
         Api.Response refused = auditor().post("/api/reports/rebuilds", "");
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("detail").asText()).contains("administrador");
+        assertThat(refused.json().get("detail").asText()).contains("administrador de la plataforma");
+
+        Api institutionAdmin = as("admin", institution, Role.ADMIN);
+        assertThat(institutionAdmin.post("/api/reports/rebuilds", "").status()).isEqualTo(403);
+        assertThat(institutionAdmin.get("/api/reports/rebuilds/current").status()).isEqualTo(403);
+        assertThat(institutionAdmin.get("/api/reports/admin/ingestion-problems").status()).isEqualTo(403);
     }
 
     private JsonNode rebuild(Api admin) {

@@ -96,7 +96,7 @@ class ActionFollowUpForms {
                         RedirectAttributes redirect) {
         return send(new Step(planId, actionId, "verification", version, me, model, request, response, redirect),
                 body("compliant", form.compliant(), "effective", form.effective(),
-                        "observations", form.observations(), "position", form.position()));
+                        "observations", form.observations()));
     }
 
     @PostMapping("/closure")

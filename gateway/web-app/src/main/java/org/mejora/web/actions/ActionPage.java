@@ -93,7 +93,7 @@ class ActionPage {
             model.addAttribute("implementation", new FollowUpForms.Implementation(null, null, null));
         }
         if (!model.containsAttribute("verification")) {
-            model.addAttribute("verification", new FollowUpForms.Verification(null, null, null, null));
+            model.addAttribute("verification", new FollowUpForms.Verification(null, null, null));
         }
         if (!model.containsAttribute("reopening")) {
             model.addAttribute("reopening", new FollowUpForms.Reason(null));

@@ -20,7 +20,7 @@ public final class FollowUpForms {
     }
 
     /** Cumplimiento and efectividad, by the control office. */
-    public record Verification(Boolean compliant, Boolean effective, String observations, String position) {
+    public record Verification(Boolean compliant, Boolean effective, String observations) {
     }
 
     public record Reason(String reason) {

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The platform administrator's page: rebuild every reporting projection from the topics and watch it (htmx asks
- * for the progress every second until the rebuild has finished), then compare the checksums. reporting-service
- * answers only ADMIN; anyone else gets its refusal as the 403 page.
+ * for the progress every second until the rebuild has finished), then compare the checksums. The gateway and
+ * reporting-service answer only PLATFORM_ADMIN (an institution's ADMIN is not enough: a rebuild spans every
+ * institution); anyone else gets their refusal as the 403 page, and the page offers its controls to no one else.
  */
 @Controller
 class AdminPage {

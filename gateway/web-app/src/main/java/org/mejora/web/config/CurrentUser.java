@@ -8,10 +8,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The signed-in user as the screens need them: who, of which institution, with which roles. Pages use it only to
- * decide what to show; the services decide what is allowed.
+ * The signed-in user as the screens need them: who, of which institution, with which roles, and the position (cargo)
+ * their signatures print, from the identity provider (null when it names none). Pages use it only to decide what to
+ * show; the services decide what is allowed.
  */
-public record CurrentUser(String userId, String name, String institution, Set<String> roles) {
+public record CurrentUser(String userId, String name, String institution, Set<String> roles, String position) {
+
+    public CurrentUser(String userId, String name, String institution, Set<String> roles) {
+        this(userId, name, institution, roles, null);
+    }
 
     static CurrentUser of(OidcUser user) {
         String userId = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
@@ -19,7 +24,8 @@ public record CurrentUser(String userId, String name, String institution, Set<St
         Collection<?> roles = claimed instanceof Collection<?> list ? list : List.of();
         return new CurrentUser(userId, user.getFullName() != null ? user.getFullName() : userId,
                 user.getClaimAsString("institution"),
-                roles.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()));
+                roles.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()),
+                user.getClaimAsString("position"));
     }
 
     /** Whether the user holds any of these roles, e.g. {@code me.has('PLAN_OWNER', 'ADMIN')} in a template. */

@@ -22,15 +22,15 @@ import java.util.Map;
 
 /**
  * Signing a step of the plan's workflow (submit, review, reject, approve, start execution, close) in two steps: the
- * user types the position and, for a rejection, the reason; then sees the signature that will be recorded — name,
- * role, position, date — and confirms it. Only then is it posted, with the version the user first saw.
+ * user sees the signature that will be recorded — name, role, position (both from their token), date — and, for a
+ * rejection, types the reason; then confirms it. Only then is it posted, with the version the user first saw.
  */
 @Controller
 @RequestMapping("/plans/{planId}/sign/{step}")
 class SignPlanForm {
 
     /** The signer as the signature will record them (plan-service signs with the same name, role and day). */
-    public record Signer(String name, String role, LocalDate date) {
+    public record Signer(String name, String role, String position, LocalDate date) {
     }
 
     private final Gateway gateway;
@@ -93,7 +93,7 @@ class SignPlanForm {
         model.addAttribute("plan", plan);
         model.addAttribute("step", step);
         model.addAttribute("form", form);
-        model.addAttribute("signer", new Signer(me.name(), role, LocalDate.now(clock)));
+        model.addAttribute("signer", new Signer(me.name(), role, me.position(), LocalDate.now(clock)));
         model.addAttribute("confirming", confirming);
     }
 

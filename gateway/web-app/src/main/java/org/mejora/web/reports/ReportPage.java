@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,6 @@ class ReportPage {
 
     @PostMapping("/plans/{planId}/reports/{reportId}/submission")
     String submit(@PathVariable String planId, @PathVariable String reportId,
-                  @RequestParam(required = false) String position,
                   @RequestParam(required = false, defaultValue = "false") boolean confirm,
                   @RequestParam String version, @ModelAttribute("me") CurrentUser me, Locale locale, Model model) {
         try {
@@ -67,15 +65,11 @@ class ReportPage {
                 throw new ApiProblem(400, Map.of("title", messages.getMessage("insights.report.sign.title", null,
                         locale), "detail", detail, "field", "confirm"));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (position != null && !position.isBlank()) {
-                body.put("position", position.strip());
-            }
-            gateway.send(HttpMethod.POST, "/api/plans/{id}/reports/{reportId}/submission", body, version, planId,
+            // The signer's name and position are those of their token: plan-service signs with them.
+            gateway.send(HttpMethod.POST, "/api/plans/{id}/reports/{reportId}/submission", Map.of(), version, planId,
                     reportId);
             return "redirect:/plans/" + planId + "/reports/" + reportId + "?submitted";
         } catch (ApiProblem problem) {
-            model.addAttribute("position", position);
             return again(problem, planId, reportId, me, model);
         }
     }

@@ -236,11 +236,11 @@ class ActionFollowUpBrowserIT {
                  "responsibleUnit":"Secretaría General","responsibleRole":"Secretaria General",
                  "technicalDirection":"Gestión Documental","start":"%s","end":"%s"}"""
                 .formatted(today.withDayOfMonth(1), today.plusMonths(6))), "actionId");
-        ok(owning.post("/api/plans/" + planId + "/submission", "{\"position\":\"Secretaria General\"}"));
+        ok(owning.post("/api/plans/" + planId + "/submission", "{}"));
         ok(Screens.api(reviewer, institution, "PLAN_REVIEWER").post("/api/plans/" + planId + "/review",
-                "{\"position\":\"Jefe de Control Interno\"}"));
+                "{}"));
         Api approving = Screens.api(approver, institution, "PLAN_APPROVER");
-        ok(approving.post("/api/plans/" + planId + "/approval", "{\"position\":\"Alcalde\"}"));
+        ok(approving.post("/api/plans/" + planId + "/approval", "{}"));
         ok(approving.post("/api/plans/" + planId + "/execution", "{}"));
         return new Plan(planId, actionId);
     }

@@ -10,14 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The platform administrator rebuilds reporting's projections on screen: the progress bar follows the rebuild
- * (htmx asks every second) until it completes with the checksums of both sides; nobody else reaches the page.
+ * (htmx asks every second) until it completes with the checksums of both sides; nobody else reaches the page, not
+ * even an institution's ADMIN.
  */
 class EvaluationAdminBrowserIT {
 
     @Test
-    void anAdministratorWatchesARebuildUntilItsChecksumsAgree() {
+    void thePlatformAdministratorWatchesARebuildUntilItsChecksumsAgree() {
         String institution = Screens.newInstitution("admin");
-        String admin = Screens.user("admin", institution, "Adela Admin", "ADMIN");
+        String admin = Screens.user("platform", institution, "Adela Plataforma", "PLATFORM_ADMIN");
+        String institutionAdmin = Screens.user("admin", institution, "Alba Admin", "ADMIN");
         String servant = Screens.user("servant", institution, "Sara Servidora", "SERVANT");
         try (Browser browser = Browser.desktop(Screens.url())) {
             browser.signIn(admin);
@@ -39,11 +41,15 @@ class EvaluationAdminBrowserIT {
                     .isEqualTo(browser.find(By.id("rebuild-bar")).getAttribute("max"));
             browser.assertAccessible().screenshot("47-admin-rebuild");
         }
-        try (Browser browser = Browser.desktop(Screens.url())) {
-            browser.signIn(servant);
-            assertThat(browser.findAll(By.linkText("Administración"))).isEmpty();
-            browser.open("/admin").awaitText("Sin permiso");
-            browser.assertAccessible();
+        for (String nobody : new String[]{servant, institutionAdmin}) {
+            try (Browser browser = Browser.desktop(Screens.url())) {
+                browser.signIn(nobody);
+                assertThat(browser.findAll(By.linkText("Administración"))).isEmpty();
+                browser.open("/admin").awaitText("Sin permiso");
+                assertThat(browser.findAll(By.xpath("//button[normalize-space()='Iniciar la reconstrucción']")))
+                        .isEmpty();
+                browser.assertAccessible();
+            }
         }
     }
 }

@@ -198,9 +198,9 @@ class ImportBrowserIT {
             String planId = imported(asOwner, file, "AUDIT", "2026");
             Api reviewer = Screens.api("reviewer-" + institution, institution, "PLAN_REVIEWER");
             Api approver = Screens.api("approver-" + institution, institution, "PLAN_APPROVER");
-            expect(asOwner.post("/api/plans/" + planId + "/submission", "{\"position\":\"Directora\"}"));
-            expect(reviewer.post("/api/plans/" + planId + "/review", "{\"position\":\"Control interno\"}"));
-            expect(approver.post("/api/plans/" + planId + "/approval", "{\"position\":\"Secretario\"}"));
+            expect(asOwner.post("/api/plans/" + planId + "/submission", "{}"));
+            expect(reviewer.post("/api/plans/" + planId + "/review", "{}"));
+            expect(approver.post("/api/plans/" + planId + "/approval", "{}"));
             expect(approver.post("/api/plans/" + planId + "/execution", "{}"));
             return planId;
         }

@@ -24,9 +24,12 @@ class PlanWorkflowBrowserIT {
     @Test
     void ownerDraftsReviewerSendsBackThenReviewsApproverApprovesAndStarts() {
         String institution = Screens.newInstitution("plans");
-        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
-        String reviewer = Screens.user("reviewer", institution, "Rita Reviewer", "PLAN_REVIEWER");
-        String approver = Screens.user("approver", institution, "Aldo Approver", "PLAN_APPROVER");
+        // The positions come from each signer's account (the identity server's token), never typed on screen.
+        String owner = Screens.signer("owner", institution, "Olga Owner", OWNER_POSITION, "PLAN_OWNER");
+        String reviewer = Screens.signer("reviewer", institution, "Rita Reviewer", REVIEWER_POSITION,
+                "PLAN_REVIEWER");
+        String approver = Screens.signer("approver", institution, "Aldo Approver", APPROVER_POSITION,
+                "PLAN_APPROVER");
         String outsider = Screens.user("outsider", Screens.newInstitution("other"), "Otto Outsider", "PLAN_OWNER");
 
         String planPath;
@@ -237,13 +240,14 @@ class PlanWorkflowBrowserIT {
     }
 
     /**
-     * Opens a step's signing form, types the position (and the reason), checks the signature to be recorded and
-     * confirms it.
+     * Opens a step's signing form, sees the position of the signer's account (nothing to type but a reason), checks
+     * the signature to be recorded and confirms it.
      */
     private static void sign(Browser browser, String step, String position, String reason, String confirm,
                              String done, String screenshot) {
         browser.click(By.linkText(step));
-        browser.type(By.id("s-position"), position);
+        assertThat(browser.find(By.cssSelector(".signature")).getText()).contains(position);
+        assertThat(browser.findAll(By.id("s-position"))).as("the position is not typed").isEmpty();
         if (reason != null) {
             browser.type(By.id("s-reason"), reason);
         }

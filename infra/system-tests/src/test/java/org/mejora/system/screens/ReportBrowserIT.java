@@ -19,7 +19,8 @@ class ReportBrowserIT {
     @Test
     void anOwnerDraftsSignsAndSubmitsAFollowUpReport() throws Exception {
         String institution = Screens.newInstitution("report");
-        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
+        String owner = Screens.signer("owner", institution, "Olga Owner", "Directora de Planeación Estratégica",
+                "PLAN_OWNER");
         String planId = ImportBrowserIT.PlanSetUp.inExecution(institution, owner, ImportBrowserIT.demoPlan());
         Api asOwner = Screens.api(owner, institution, "PLAN_OWNER");
 
@@ -66,7 +67,9 @@ class ReportBrowserIT {
             assertThat(browser.find(By.cssSelector("table.report-actions tbody tr")).getText())
                     .contains("Acta del consejo de gobierno");
 
-            browser.type(By.id("position"), "Directora de Planeación Estratégica");
+            // The position printed is the one of the signer's account, not typed.
+            assertThat(browser.find(By.cssSelector("form.sign")).getText())
+                    .contains("Directora de Planeación Estratégica");
             browser.click(By.id("confirm"));
             browser.click(By.cssSelector("form.sign button[type=submit]"));
             browser.awaitText("El informe quedó firmado y enviado; ya no cambia.");

@@ -37,8 +37,15 @@ public final class Screens {
      * the institution (password "demo").
      */
     public static String user(String name, String institution, String displayName, String... roles) {
+        return signer(name, institution, displayName, null, roles);
+    }
+
+    /** The same, with the position (cargo) the identity server puts in the user's token and signatures print. */
+    public static String signer(String name, String institution, String displayName, String position,
+                                String... roles) {
         String username = name + "-" + institution;
-        String line = String.join("\t", username, institution, String.join(",", roles), displayName) + "\n";
+        String line = String.join("\t", username, institution, String.join(",", roles), displayName,
+                position == null ? "" : position) + "\n";
         try {
             Files.writeString(usersFile(), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {

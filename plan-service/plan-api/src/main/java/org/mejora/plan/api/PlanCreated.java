@@ -18,6 +18,9 @@ import java.time.LocalDate;
  * @param formatVersion   e.g. "02"
  * @param period          the period the plan covers, e.g. "2021" or "2023"
  * @param individual      for {@link PlanKind#INDIVIDUAL} plans the servant, evaluation and cycle; null otherwise
+ * @param separationOfDutiesRelaxed true when the institution's ADMIN let one person elaborate, review and approve
+ *                        the plan (a small institution); false or null (plans created before the rule): three
+ *                        different users must
  */
 @Revision("1")
 public record PlanCreated(
@@ -33,5 +36,19 @@ public record PlanCreated(
         String formatCode,
         String formatVersion,
         String period,
-        IndividualPlanLink individual) implements PlanEvent {
+        IndividualPlanLink individual,
+        Boolean separationOfDutiesRelaxed) implements PlanEvent {
+
+    /** A plan under the rule of three different signers. */
+    public PlanCreated(String planId, String institutionId, PlanKind kind, String title, String institutionName,
+                       String auditedProcess, String procedures, String responsible, LocalDate subscriptionDate,
+                       String formatCode, String formatVersion, String period, IndividualPlanLink individual) {
+        this(planId, institutionId, kind, title, institutionName, auditedProcess, procedures, responsible,
+                subscriptionDate, formatCode, formatVersion, period, individual, false);
+    }
+
+    /** Whether one person may sign more than one of elaboration, review and approval. */
+    public boolean relaxesSeparationOfDuties() {
+        return Boolean.TRUE.equals(separationOfDutiesRelaxed);
+    }
 }

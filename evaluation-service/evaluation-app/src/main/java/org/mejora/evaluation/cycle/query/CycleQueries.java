@@ -1,6 +1,8 @@
 package org.mejora.evaluation.cycle.query;
 
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.ServantResults;
+import org.mejora.evaluation.api.ServantResults.Visibility;
 import org.mejora.evaluation.api.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -97,7 +99,11 @@ public class CycleQueries {
                 (int) rows.stream().filter(StageReport.Row::late).count(), byStatus, rows);
     }
 
-    public YearReport yearReport(CycleView cycle) {
+    /**
+     * The year's results as {@code reader} may see them ({@link ServantResults}): the rows of the servants whose
+     * results they see, and counts over the servants they may count.
+     */
+    public YearReport yearReport(CycleView cycle, ServantResults.Reader reader) {
         List<YearReport.Row> rows = jdbc.sql("""
                         select * from evaluation_view where cycle_id = :id
                         order by final_score desc nulls last, servant_name""")
@@ -107,14 +113,20 @@ public class CycleQueries {
                         rs.getString("status"), rs.getBigDecimal("goals_score"),
                         rs.getBigDecimal("competencies_score"), rs.getBigDecimal("final_score"),
                         rs.getString("rating_level"), rs.getBoolean("improvement_plan_required")))
-                .list();
+                .list()
+                .stream().filter(row -> visibility(reader, cycle, row).counted()).toList();
         List<YearReport.Row> consolidated = rows.stream()
                 .filter(row -> EvaluationStatus.CONSOLIDATED.name().equals(row.status())).toList();
         Map<String, Long> byLevel = new LinkedHashMap<>();
         consolidated.forEach(row -> byLevel.merge(row.ratingLevel(), 1L, Long::sum));
         return new YearReport(cycle.cycleId(), cycle.year(), cycle.consolidatedAt(), rows.size(),
                 consolidated.size(), (int) rows.stream().filter(YearReport.Row::improvementPlanRequired).count(),
-                byLevel, rows);
+                byLevel, rows.stream().filter(row -> visibility(reader, cycle, row) == Visibility.RESULTS).toList());
+    }
+
+    private static Visibility visibility(ServantResults.Reader reader, CycleView cycle, YearReport.Row row) {
+        return ServantResults.of(reader,
+                new ServantResults.Servant(row.servantId(), cycle.institutionId(), row.supervisorId()));
     }
 
     /** Evaluations whose servant accepted the final result and HR has yet to consolidate. */
@@ -125,8 +137,8 @@ public class CycleQueries {
     }
 
     /** Servants whose consolidated result requires an individual improvement plan. */
-    public List<YearReport.Row> improvementPlansRequired(CycleView cycle) {
-        return yearReport(cycle).servants().stream().filter(YearReport.Row::improvementPlanRequired).toList();
+    public List<YearReport.Row> improvementPlansRequired(CycleView cycle, ServantResults.Reader reader) {
+        return yearReport(cycle, reader).servants().stream().filter(YearReport.Row::improvementPlanRequired).toList();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

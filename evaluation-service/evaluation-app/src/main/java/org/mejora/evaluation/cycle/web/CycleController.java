@@ -25,6 +25,8 @@ import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
+import org.mejora.evaluation.api.ServantResults;
+import org.mejora.evaluation.web.ResultReaders;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -150,15 +152,15 @@ class CycleController {
         for (String evaluationId : cycles.completedEvaluations(cycleId)) {
             commands.send(new ConsolidateEvaluationCommand(evaluationId), user, Role.HR);
         }
-        return cycles.yearReport(cycle(cycleId, user));
+        return cycles.yearReport(cycle(cycleId, user), ResultReaders.of(user));
     }
 
     @GetMapping("/{cycleId}/results")
     @Operation(summary = "Resultados del periodo anual / the year's results")
     YearReport results(@PathVariable String cycleId,
                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
-        requireReader(user);
-        return cycles.yearReport(cycle(cycleId, user));
+        requireResultsReader(user);
+        return cycles.yearReport(cycle(cycleId, user), ResultReaders.of(user));
     }
 
     @GetMapping("/{cycleId}/improvement-plans-required")
@@ -169,8 +171,8 @@ class CycleController {
                                                   @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE)
                                                   VerifiedUser user) {
         PageRequest asked = PageRequest.of(page, size);
-        requireReader(user);
-        return Page.of(cycles.improvementPlansRequired(cycle(cycleId, user)), asked);
+        requireResultsReader(user);
+        return Page.of(cycles.improvementPlansRequired(cycle(cycleId, user), ResultReaders.of(user)), asked);
     }
 
     private CycleView cycle(String cycleId, VerifiedUser user) {
@@ -180,6 +182,16 @@ class CycleController {
     private static void requireHr(VerifiedUser user) {
         if (!user.has(Role.HR)) {
             throw new Forbidden("HR required");
+        }
+    }
+
+    /**
+     * Results follow {@link ServantResults}: a supervisor sees their reports' rows, HR and AUDITOR everyone's;
+     * whoever may see nothing of the institution's results is refused.
+     */
+    private static void requireResultsReader(VerifiedUser user) {
+        if (!ServantResults.readsAny(ResultReaders.of(user), user.institutionId())) {
+            throw new Forbidden("only the servant, their supervisor, HR or an auditor read a servant's results");
         }
     }
 

@@ -37,6 +37,8 @@ import org.mejora.evaluation.web.Forbidden;
 import org.mejora.evaluation.web.NotFound;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
+import org.mejora.evaluation.api.ServantResults;
+import org.mejora.evaluation.web.ResultReaders;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -84,10 +86,15 @@ class EvaluationController {
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         PageRequest asked = PageRequest.of(page, size);
         if (cycleId != null) {
-            if (!user.hasAny(Role.HR, Role.AUDITOR)) {
-                throw new Forbidden("HR or AUDITOR required to list a cycle");
+            // A supervisor lists their reports' evaluations, HR and AUDITOR everyone's (ServantResults).
+            ServantResults.Reader reader = ResultReaders.of(user);
+            if (!ServantResults.readsAny(reader, user.institutionId())) {
+                throw new Forbidden("only the servant, their supervisor, HR or an auditor read a servant's results");
             }
-            return Page.of(evaluations.ofCycle(cycleId, user.institutionId()), asked);
+            return Page.of(evaluations.ofCycle(cycleId, user.institutionId()).stream()
+                    .filter(e -> ServantResults.of(reader, new ServantResults.Servant(e.servantId(),
+                            user.institutionId(), e.supervisorId())) == ServantResults.Visibility.RESULTS)
+                    .toList(), asked);
         }
         return Page.of(evaluations.of(user.userId(), user.institutionId()), asked);
     }
@@ -97,8 +104,9 @@ class EvaluationController {
     EvaluationView get(@PathVariable String evaluationId,
                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         EvaluationView view = find(evaluationId, user);
-        boolean involved = user.userId().equals(view.servantId()) || user.userId().equals(view.supervisorId());
-        if (!involved && !user.hasAny(Role.HR, Role.AUDITOR)) {
+        ServantResults.Servant servant =
+                new ServantResults.Servant(view.servantId(), user.institutionId(), view.supervisorId());
+        if (ServantResults.of(ResultReaders.of(user), servant) != ServantResults.Visibility.RESULTS) {
             throw new Forbidden("only the servant, their supervisor, HR or an auditor read an evaluation");
         }
         return view;

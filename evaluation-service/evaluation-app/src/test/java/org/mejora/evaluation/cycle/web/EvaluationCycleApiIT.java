@@ -160,6 +160,34 @@ class EvaluationCycleApiIT {
         JsonNode needed = ok(as(hr).get("/api/cycles/" + cycleId + "/improvement-plans-required")).get("items");
         assertThat(needed).hasSize(1);
         assertThat(needed.get(0).get("servantId").asText()).isEqualTo("carla");
+        theResultsAreSeenAsServantResultsSays(cycleId, evaluations);
+    }
+
+    /** The servant, their supervisor, HR and AUDITOR by name; plan roles only counts; nobody else anything. */
+    private void theResultsAreSeenAsServantResultsSays(String cycleId, Map<String, String> evaluations) {
+        String results = "/api/cycles/" + cycleId + "/results";
+        JsonNode mine = ok(as(carla).get(results));
+        assertThat(mine.get("servants").findValuesAsText("servantId")).containsExactly("carla");
+        assertThat(mine.get("total").asInt()).as("a servant counts only themselves").isEqualTo(1);
+        assertThat(ok(as(boss).get(results)).get("servants")).hasSize(3);
+        assertThat(ok(as(TestIdentities.user("auditor", institution, Role.AUDITOR)).get(results)).get("servants"))
+                .hasSize(3);
+
+        VerifiedUser otherSupervisor = TestIdentities.user("mrios", institution, Role.SUPERVISOR);
+        assertThat(ok(as(otherSupervisor).get(results)).get("servants")).isEmpty();
+        assertThat(ok(as(otherSupervisor).get(results)).get("total").asInt()).isZero();
+        assertThat(as(otherSupervisor).get("/api/evaluations/" + evaluations.get("carla")).status()).isEqualTo(403);
+        assertThat(ok(as(otherSupervisor).get("/api/evaluations?cycleId=" + cycleId))).isEmpty();
+        assertThat(ok(as(boss).get("/api/evaluations?cycleId=" + cycleId))).hasSize(3);
+
+        JsonNode counts = ok(as(TestIdentities.user("lhernandez", institution, Role.PLAN_OWNER)).get(results));
+        assertThat(counts.get("servants")).as("counts without names").isEmpty();
+        assertThat(counts.get("improvementPlansRequired").asInt()).isEqualTo(1);
+        assertThat(counts.get("byLevel").get("Sobresaliente").asInt()).isEqualTo(1);
+
+        assertThat(as(TestIdentities.user("admin", institution, Role.ADMIN)).get(results).status()).isEqualTo(403);
+        assertThat(as(TestIdentities.user("admin", institution, Role.ADMIN))
+                .get("/api/evaluations/" + evaluations.get("carla")).status()).isEqualTo(403);
     }
 
     @Test

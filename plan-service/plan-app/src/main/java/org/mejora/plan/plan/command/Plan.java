@@ -62,6 +62,10 @@ class Plan {
     private String planId;
     private PlanStatus status;
     private boolean reviewed;
+    private boolean separationOfDutiesRelaxed;
+    // Who signed elaboration and review in the current round (null for signatures older than their user id).
+    private String elaboratedBy;
+    private String reviewedBy;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private final Map<String, Report> reports = new LinkedHashMap<>();
@@ -91,7 +95,8 @@ class Plan {
                 command.formatCode(),
                 command.formatVersion(),
                 command.period(),
-                command.individual()));
+                command.individual(),
+                command.separationOfDutiesRelaxed()));
     }
 
     @CommandHandler
@@ -171,7 +176,9 @@ class Plan {
         if (status != PlanStatus.IN_REVIEW || reviewed) {
             throw RuleViolation.illegalTransition("plan.not-awaiting-review", status);
         }
-        apply(new PlanReviewed(planId, signature(command.reviewer()), command.observations()));
+        Signature reviewer = signature(command.reviewer());
+        requireAnotherSigner(reviewer, elaboratedBy);
+        apply(new PlanReviewed(planId, reviewer, command.observations()));
     }
 
     @CommandHandler
@@ -179,7 +186,9 @@ class Plan {
         if (status != PlanStatus.IN_REVIEW) {
             throw RuleViolation.illegalTransition("plan.not-in-review", status);
         }
-        apply(new PlanReviewRejected(planId, signature(command.reviewer()), Require.text(command.reason(), "reason")));
+        Signature reviewer = signature(command.reviewer());
+        requireAnotherSigner(reviewer, elaboratedBy);
+        apply(new PlanReviewRejected(planId, reviewer, Require.text(command.reason(), "reason")));
     }
 
     @CommandHandler
@@ -190,7 +199,10 @@ class Plan {
         if (!reviewed) {
             throw RuleViolation.illegalTransition("plan.not-reviewed");
         }
-        apply(new PlanApproved(planId, signature(command.approver())));
+        Signature approver = signature(command.approver());
+        requireAnotherSigner(approver, elaboratedBy);
+        requireAnotherSigner(approver, reviewedBy);
+        apply(new PlanApproved(planId, approver));
     }
 
     @CommandHandler
@@ -351,6 +363,7 @@ class Plan {
     void on(PlanCreated event) {
         planId = event.planId();
         status = PlanStatus.DRAFT;
+        separationOfDutiesRelaxed = event.relaxesSeparationOfDuties();
     }
 
     @EventSourcingHandler
@@ -391,17 +404,22 @@ class Plan {
     void on(PlanSubmittedForReview event) {
         status = PlanStatus.IN_REVIEW;
         reviewed = false;
+        elaboratedBy = signer(event.responsible());
+        reviewedBy = null;
     }
 
     @EventSourcingHandler
     void on(PlanReviewed event) {
         reviewed = true;
+        reviewedBy = signer(event.reviewer());
     }
 
     @EventSourcingHandler
     void on(PlanReviewRejected event) {
         status = PlanStatus.DRAFT;
         reviewed = false;
+        elaboratedBy = null;
+        reviewedBy = null;
     }
 
     @EventSourcingHandler
@@ -555,6 +573,20 @@ class Plan {
                 details.objective(), tasks, details.goalIndicator(), details.resources(), details.responsibleUnit(),
                 details.responsibleRole(), details.technicalDirection(), start == null ? null : start.text(),
                 end == null ? null : end.text(), details.scheduledMonths(), details.comments());
+    }
+
+    /**
+     * Elaborated, reviewed and approved by three different users, unless the plan was created with the rule relaxed
+     * (recorded in its PlanCreated). Signatures older than their user id cannot be told apart and are let through.
+     */
+    private void requireAnotherSigner(Signature signature, String earlierSigner) {
+        if (!separationOfDutiesRelaxed && earlierSigner != null && earlierSigner.equals(signature.userId())) {
+            throw RuleViolation.invalid("plan.separation-of-duties", "signature", signature.userId());
+        }
+    }
+
+    private static String signer(Signature signature) {
+        return signature == null ? null : signature.userId();
     }
 
     private static Signature signature(Signature signature) {

@@ -66,6 +66,7 @@ class PlanProjection {
         plan.kind = event.kind().name();
         plan.status = "DRAFT";
         plan.individual = event.individual();
+        plan.separationOfDutiesRelaxed = event.relaxesSeparationOfDuties();
         plan.createdAt = at;
         plan.createdBy = by;
         header(plan, event.title(), event.institutionName(), event.auditedProcess(), event.procedures(),

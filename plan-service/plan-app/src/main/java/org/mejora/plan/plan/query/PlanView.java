@@ -30,6 +30,8 @@ public class PlanView {
     public String formatVersion;
     public String period;
     public IndividualPlanLink individual;
+    /** One person may sign elaboration, review and approval: the institution's ADMIN decided so at its creation. */
+    public boolean separationOfDutiesRelaxed;
     public Signature submittedBy;
     public Signature reviewedBy;
     public String reviewObservations;

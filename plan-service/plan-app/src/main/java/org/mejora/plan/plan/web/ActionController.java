@@ -158,7 +158,7 @@ class ActionController {
                                 @RequestAttribute(USER) VerifiedUser user) {
         return plans.send(planId, user, PlanAccess.Duty.VERIFY, ifMatch, (version, role) ->
                 new VerifyActionCommand(planId, version, actionId, request.compliant(), request.effective(),
-                        request.observations(), access.signature(user, role, request.position()),
+                        request.observations(), access.signature(user, role),
                         files(planId, request.files())));
     }
 
@@ -258,7 +258,7 @@ class ActionController {
     }
 
     record VerificationRequest(@NotNull Boolean compliant, @NotNull Boolean effective,
-                               @Size(max = 4000) String observations, @Size(max = 300) String position,
+                               @Size(max = 4000) String observations,
                                @Size(max = 20) List<@Valid FileRequest> files) {
     }
 

@@ -69,8 +69,9 @@ class PlanAccess {
         return role;
     }
 
-    Signature signature(VerifiedUser user, Role role, String position) {
-        return new Signature(user.name(), role.name(), position, LocalDate.now(clock));
+    /** The user's signature today: their name and position (cargo) as their token names them, never a request's. */
+    Signature signature(VerifiedUser user, Role role) {
+        return new Signature(user.name(), role.name(), user.position(), LocalDate.now(clock), user.userId());
     }
 
     LocalDate today() {

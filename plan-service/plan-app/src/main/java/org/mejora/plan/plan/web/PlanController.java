@@ -79,11 +79,15 @@ class PlanController {
         if (request.kind() == PlanKind.INDIVIDUAL) {
             throw new Forbidden("individual plans are opened from the evaluation result");
         }
+        boolean relaxed = Boolean.TRUE.equals(request.separationOfDutiesRelaxed());
+        if (relaxed && !user.has(Role.ADMIN)) {
+            throw new Forbidden("only the institution's ADMIN relaxes the separation of duties");
+        }
         String planId = UUID.randomUUID().toString();
         commands.send(new CreatePlanCommand(planId, user.institutionId(), request.kind(), request.title(),
                 request.institutionName(), request.auditedProcess(), request.procedures(), request.responsible(),
-                request.subscriptionDate(), request.formatCode(), request.formatVersion(), request.period(), null),
-                user, user.has(Role.PLAN_OWNER) ? Role.PLAN_OWNER : Role.ADMIN);
+                request.subscriptionDate(), request.formatCode(), request.formatVersion(), request.period(), null,
+                relaxed), user, relaxed || !user.has(Role.PLAN_OWNER) ? Role.ADMIN : Role.PLAN_OWNER);
         return ResponseEntity.created(URI.create("/api/plans/" + planId))
                 .eTag(Versions.etag(0))
                 .body(new PlanCreatedResponse(planId, "DRAFT"));
@@ -128,7 +132,7 @@ class PlanController {
                                 @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) ->
                 new SubmitPlanForReviewCommand(planId, version,
-                        access.signature(user, role, SignRequest.position(request))));
+                        access.signature(user, role)));
     }
 
     @PostMapping("/{planId}/review")
@@ -137,7 +141,7 @@ class PlanController {
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) ->
-                new ReviewPlanCommand(planId, version, access.signature(user, role, SignRequest.position(request)),
+                new ReviewPlanCommand(planId, version, access.signature(user, role),
                         request == null ? null : request.observations()));
     }
 
@@ -147,7 +151,7 @@ class PlanController {
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.REVIEW, ifMatch, (version, role) ->
-                new RejectPlanReviewCommand(planId, version, access.signature(user, role, request.position()),
+                new RejectPlanReviewCommand(planId, version, access.signature(user, role),
                         request.reason()));
     }
 
@@ -157,7 +161,7 @@ class PlanController {
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
-                new ApprovePlanCommand(planId, version, access.signature(user, role, SignRequest.position(request))));
+                new ApprovePlanCommand(planId, version, access.signature(user, role)));
     }
 
     @PostMapping("/{planId}/execution")
@@ -167,7 +171,7 @@ class PlanController {
                                  @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
                 new StartPlanExecutionCommand(planId, version,
-                        access.signature(user, role, SignRequest.position(request))));
+                        access.signature(user, role)));
     }
 
     @PostMapping("/{planId}/closure")
@@ -176,7 +180,7 @@ class PlanController {
                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                @RequestAttribute(USER) VerifiedUser user) {
         return planCommands.send(planId, user, PlanAccess.Duty.APPROVE, ifMatch, (version, role) ->
-                new ClosePlanCommand(planId, version, access.signature(user, role, SignRequest.position(request))));
+                new ClosePlanCommand(planId, version, access.signature(user, role)));
     }
 
     record PlanHeaderRequest(
@@ -189,7 +193,8 @@ class PlanController {
             LocalDate subscriptionDate,
             @Size(max = 50) String formatCode,
             @Size(max = 20) String formatVersion,
-            @Size(max = 50) String period) {
+            @Size(max = 50) String period,
+            Boolean separationOfDutiesRelaxed) {
     }
 
     /** The header without the kind, which a plan keeps from its creation. */
@@ -205,15 +210,11 @@ class PlanController {
             @Size(max = 50) String period) {
     }
 
-    /** @param position the signer's position (cargo) as printed under the signature, e.g. "Secretario de Planeación" */
-    record SignRequest(@Size(max = 300) String position, @Size(max = 4000) String observations) {
-
-        static String position(SignRequest request) {
-            return request == null ? null : request.position();
-        }
+    /** The signer's name and position (cargo) come from their token; a review may add observations. */
+    record SignRequest(@Size(max = 4000) String observations) {
     }
 
-    record ReasonRequest(@NotBlank @Size(max = 4000) String reason, @Size(max = 300) String position) {
+    record ReasonRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
     record PlanCreatedResponse(String planId, String status) {

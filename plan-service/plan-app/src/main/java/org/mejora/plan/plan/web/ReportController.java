@@ -71,12 +71,11 @@ class ReportController {
     @PostMapping("/{reportId}/submission")
     @Operation(summary = "Firmar y enviar el informe / sign and submit the report")
     ResponseEntity<Void> submit(@PathVariable String planId, @PathVariable String reportId,
-                                @RequestBody(required = false) PlanController.SignRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestAttribute(USER) VerifiedUser user) {
         return plans.send(planId, user, PlanAccess.Duty.OWN, ifMatch, (version, role) ->
                 new SubmitFollowUpReportCommand(planId, version, reportId,
-                        access.signature(user, role, PlanController.SignRequest.position(request))));
+                        access.signature(user, role)));
     }
 
     @GetMapping("/{reportId}")

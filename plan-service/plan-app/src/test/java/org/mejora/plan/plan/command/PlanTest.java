@@ -53,10 +53,14 @@ class PlanTest {
 
     private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
     private static final Signature RESPONSIBLE = new Signature("Luz Andrea Hernández", "PLAN_OWNER",
-            "Directora de Planeación Estratégica", DAY);
-    private static final Signature REVIEWER = new Signature("Control Interno", "PLAN_REVIEWER", "Jefe de Control", DAY);
+            "Directora de Planeación Estratégica", DAY, "lhernandez");
+    private static final Signature REVIEWER = new Signature("Control Interno", "PLAN_REVIEWER", "Jefe de Control", DAY,
+            "jlamprea");
     private static final Signature APPROVER = new Signature("Cesar Augusto Cruz", "PLAN_APPROVER",
-            "Secretario de Planeación", DAY);
+            "Secretario de Planeación", DAY, "ccruz");
+    /** The institution's ADMIN, who may sign any step, but not two steps of one plan under the rule. */
+    private static final Signature ADMIN_AS_REVIEWER = new Signature("Admin", "ADMIN", null, DAY, "admin");
+    private static final Signature ADMIN_AS_APPROVER = new Signature("Admin", "ADMIN", null, DAY, "admin");
     private static final FindingSource CAF = new FindingSource(FindingSourceType.CAF, "CRITERIO 1: LIDERAZGO",
             "Subcriterio 1.4", null);
     private static final List<ActionTask> TASKS = List.of(new ActionTask(1, "Comunicar a reunión"),
@@ -403,6 +407,77 @@ class PlanTest {
                         new PlanReviewed("p-1", REVIEWER, null)))
                 .when(new ApprovePlanCommand("p-1", null, APPROVER))
                 .expectEvents(new PlanApproved("p-1", APPROVER));
+    }
+
+    // separation of duties
+
+    @Test
+    void whoElaboratedThePlanCannotReviewIt() {
+        Signature ownReview = new Signature("Luz Andrea Hernández", "ADMIN", null, DAY, "lhernandez");
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", RESPONSIBLE)))
+                .when(new ReviewPlanCommand("p-1", null, ownReview, null))
+                .expectException(rule("plan.separation-of-duties"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whoElaboratedThePlanCannotRejectItsReviewEither() {
+        Signature ownReview = new Signature("Luz Andrea Hernández", "ADMIN", null, DAY, "lhernandez");
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", RESPONSIBLE)))
+                .when(new RejectPlanReviewCommand("p-1", null, ownReview, "Me falta un indicador"))
+                .expectException(rule("plan.separation-of-duties"));
+    }
+
+    @Test
+    void whoReviewedThePlanCannotApproveIt() {
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", RESPONSIBLE),
+                        new PlanReviewed("p-1", ADMIN_AS_REVIEWER, null)))
+                .when(new ApprovePlanCommand("p-1", null, ADMIN_AS_APPROVER))
+                .expectException(rule("plan.separation-of-duties"));
+    }
+
+    @Test
+    void whoElaboratedThePlanCannotApproveIt() {
+        Signature ownApproval = new Signature("Luz Andrea Hernández", "ADMIN", null, DAY, "lhernandez");
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", RESPONSIBLE),
+                        new PlanReviewed("p-1", REVIEWER, null)))
+                .when(new ApprovePlanCommand("p-1", null, ownApproval))
+                .expectException(rule("plan.separation-of-duties"));
+    }
+
+    @Test
+    void afterARejectionTheReviewerOfTheFirstRoundMayElaborateAndAnotherUserReviews() {
+        Signature reviewerResubmits = new Signature("Control Interno", "ADMIN", null, DAY, "jlamprea");
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", RESPONSIBLE),
+                        new PlanReviewRejected("p-1", REVIEWER, "Faltan indicadores"),
+                        new PlanSubmittedForReview("p-1", reviewerResubmits)))
+                .when(new ReviewPlanCommand("p-1", null, ADMIN_AS_REVIEWER, null))
+                .expectEvents(new PlanReviewed("p-1", ADMIN_AS_REVIEWER, null));
+    }
+
+    @Test
+    void aPlanCreatedWithTheRuleRelaxedSaysSoAndLetsOnePersonSignEveryStep() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePlanCommand("p-1", "calica", PlanKind.AUDIT, "Plan de una oficina pequeña", null,
+                        null, null, null, null, null, null, "2023", null, true))
+                .expectEvents(new PlanCreated("p-1", "calica", PlanKind.AUDIT, "Plan de una oficina pequeña", null,
+                        null, null, null, null, null, null, "2023", null, true));
+
+        Signature alone = new Signature("Admin", "ADMIN", null, DAY, "admin");
+        fixture.given(new PlanCreated("p-1", "calica", PlanKind.AUDIT, "Plan de una oficina pequeña", null, null,
+                        null, null, null, null, null, "2023", null, true), finding("f-1", "1"),
+                        action("f-1", "a-1", "1"), new PlanSubmittedForReview("p-1", alone),
+                        new PlanReviewed("p-1", alone, null))
+                .when(new ApprovePlanCommand("p-1", null, alone))
+                .expectEvents(new PlanApproved("p-1", alone));
+    }
+
+    @Test
+    void signaturesRecordedBeforeTheirUserIdAreNotToldApart() {
+        Signature old = new Signature("Luz Andrea Hernández", "PLAN_OWNER", null, DAY);
+        fixture.given(with(draftWithAction(), new PlanSubmittedForReview("p-1", old)))
+                .when(new ReviewPlanCommand("p-1", null, REVIEWER, null))
+                .expectEvents(new PlanReviewed("p-1", REVIEWER, null));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.mejora.plan.plan.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
@@ -8,6 +10,7 @@ import org.mejora.plan.PlanServiceContext;
 import org.mejora.plan.api.PlanTopics;
 import org.mejora.testing.Api;
 import org.mejora.testing.TestIdentities;
+import org.mejora.testing.TestTokens;
 import org.mejora.testing.TopicProbe;
 
 import java.time.Duration;
@@ -59,12 +62,44 @@ class PlanApiIT extends PlanServiceContext {
     }
 
     @Test
-    void aRequestWithoutTheGatewaySignatureIsNotTrusted() {
+    void identityHeadersWithoutATokenAreNotTrusted() {
         Api.Response rejected = Api.at("http://localhost:" + port)
-                .with(Map.of("X-Mejora-User", "intruder", "X-Mejora-Roles", "ADMIN"))
+                .with(Map.of("X-Mejora-User", "intruder", "X-Mejora-Roles", "ADMIN",
+                        "X-Mejora-Institution", institution))
                 .post("/api/plans", "{\"kind\":\"AUDIT\",\"title\":\"x\"}");
 
-        assertThat(rejected.status()).isEqualTo(401);
+        assertUnauthorized(rejected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"forged", "expired", "another audience"})
+    void aTokenTheServiceCannotTrustIsRefusedWhenTheServiceIsCalledDirectly(String kind) {
+        String token = switch (kind) {
+            case "forged" -> TestTokens.token(TestTokens.otherKeys(), "intruder", institution, TestTokens.AUDIENCE,
+                    Duration.ofMinutes(5), "ADMIN");
+            case "expired" -> TestTokens.token(TestTokens.keys(), "lhernandez", institution, TestTokens.AUDIENCE,
+                    Duration.ofMinutes(-5), "PLAN_OWNER");
+            default -> TestTokens.token(TestTokens.keys(), "lhernandez", institution, "another-system",
+                    Duration.ofMinutes(5), "PLAN_OWNER");
+        };
+
+        assertUnauthorized(Api.at("http://localhost:" + port).bearer(token)
+                .post("/api/plans", "{\"kind\":\"AUDIT\",\"title\":\"x\"}"));
+    }
+
+    @Test
+    void theUsersOwnTokenIsTrusted() {
+        Api.Response read = Api.at("http://localhost:" + port)
+                .bearer(TestTokens.token("lhernandez", institution, "PLAN_OWNER")).get("/api/plans");
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    }
+
+    private static void assertUnauthorized(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
     }
 
     @Test

@@ -22,7 +22,8 @@ class PlanLifecycleIT extends PlanServiceContext {
 
     private final String institution = TestIdentities.newInstitution();
     private final VerifiedUser owner = TestIdentities.user("lhernandez", institution, Role.PLAN_OWNER);
-    private final VerifiedUser reviewer = TestIdentities.user("control", institution, Role.PLAN_REVIEWER);
+    private final VerifiedUser reviewer = TestIdentities.withPosition(
+            TestIdentities.user("control", institution, Role.PLAN_REVIEWER), "Jefe de Control Interno");
     private final VerifiedUser approver = TestIdentities.user("ccruz", institution, Role.PLAN_APPROVER);
 
     private String createPlan() {
@@ -84,15 +85,15 @@ class PlanLifecycleIT extends PlanServiceContext {
             String actionId = addAction(planId, findingId, "2", "T1-2023", "T2-2023");
             String late = addAction(planId, findingId, "2b", "ene-21", "jun-21");
 
-            ok(as(owner).post("/api/plans/" + planId + "/submission", "{\"position\":\"Directora de Planeación\"}"));
+            ok(as(owner).post("/api/plans/" + planId + "/submission", "{}"));
             Api.Response rejected = as(reviewer).post("/api/plans/" + planId + "/rejection",
                     "{\"reason\":\"Falta el indicador de la acción 2b\"}");
             ok(rejected);
             assertThat(plan(planId).get("status").asText()).isEqualTo("DRAFT");
             ok(as(owner).post("/api/plans/" + planId + "/submission", "{}"));
-            ok(as(reviewer).post("/api/plans/" + planId + "/review", "{\"position\":\"Jefe de Control Interno\"}"));
+            ok(as(reviewer).post("/api/plans/" + planId + "/review", "{}"));
             assertThat(as(owner).post("/api/plans/" + planId + "/approval", "{}").status()).isEqualTo(403);
-            ok(as(approver).post("/api/plans/" + planId + "/approval", "{\"position\":\"Secretario de Planeación\"}"));
+            ok(as(approver).post("/api/plans/" + planId + "/approval", "{}"));
             ok(as(approver).post("/api/plans/" + planId + "/execution", "{}"));
 
             String actionPath = "/api/plans/" + planId + "/actions/" + actionId;
@@ -127,7 +128,8 @@ class PlanLifecycleIT extends PlanServiceContext {
             assertThat(action.get("followUps").get(4).get("reason").asText()).isEqualTo("La política no fue socializada");
             assertThat(action.get("followUps").get(2).get("by").asText()).isEqualTo("control");
             assertThat(after.get("submittedBy").get("name").asText()).isEqualTo("lhernandez");
-            assertThat(after.get("reviewedBy").get("position").asText()).isEqualTo("Jefe de Control Interno");
+            assertThat(after.get("reviewedBy").get("position").asText())
+                    .as("the position is the token's").isEqualTo("Jefe de Control Interno");
             assertThat(after.get("approvedBy").get("role").asText()).isEqualTo("PLAN_APPROVER");
             assertThat(after.get("rejections").get(0).get("reason").asText())
                     .isEqualTo("Falta el indicador de la acción 2b");
@@ -251,7 +253,7 @@ class PlanLifecycleIT extends PlanServiceContext {
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
         assertThat(draft.get("actions").get(0).get("status").asText()).isEqualTo("IMPLEMENTED");
 
-        ok(as(owner).post(reportPath + "/submission", "{\"position\":\"Analista de Talento Humano\"}"));
+        ok(as(owner).post(reportPath + "/submission", "{}"));
         JsonNode submitted = as(owner).get(reportPath).json();
         assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("signedBy").get("name").asText()).isEqualTo("lhernandez");
@@ -260,5 +262,44 @@ class PlanLifecycleIT extends PlanServiceContext {
         assertThat(line.get("start").asText()).isEqualTo("2023-T1");
         assertThat(line.get("evidence").asText()).isEqualTo("CD entregado al MDT: política.pdf");
         assertThat(as(owner).post(reportPath + "/submission", "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void oneUserCannotElaborateReviewAndApproveTheSamePlan() {
+        VerifiedUser admin = TestIdentities.user("admin", institution, Role.ADMIN);
+        String planId = createPlan();
+        addAction(planId, addFinding(planId, "1"), "1", "T1-2023", "T2-2023");
+        ok(as(admin).post("/api/plans/" + planId + "/submission", "{}"));
+
+        Api.Response ownReview = as(admin).post("/api/plans/" + planId + "/review", "{}");
+        assertThat(ownReview.status()).as(ownReview.toString()).isEqualTo(422);
+        assertThat(ownReview.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(ownReview.json().get("rule").asText()).isEqualTo("plan.separation-of-duties");
+
+        ok(as(reviewer).post("/api/plans/" + planId + "/review", "{}"));
+        assertThat(as(admin).post("/api/plans/" + planId + "/approval", "{}").status()).isEqualTo(422);
+        Api.Response reviewerApproves = as(TestIdentities.user("control", institution, Role.PLAN_APPROVER))
+                .post("/api/plans/" + planId + "/approval", "{}");
+        assertThat(reviewerApproves.status()).as(reviewerApproves.toString()).isEqualTo(422);
+        ok(as(approver).post("/api/plans/" + planId + "/approval", "{}"));
+    }
+
+    @Test
+    void theInstitutionsAdminMayRelaxTheRuleForAPlanAndThePlanSaysSo() {
+        VerifiedUser admin = TestIdentities.user("admin", institution, Role.ADMIN);
+        String body = """
+                {"kind":"CAF_SELF_ASSESSMENT","title":"Plan de una oficina pequeña","period":"2023",
+                 "separationOfDutiesRelaxed":true}""";
+        assertThat(as(owner).post("/api/plans", body).status()).isEqualTo(403);
+        Api.Response created = as(admin).post("/api/plans", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String planId = created.json().get("planId").asText();
+        addAction(planId, addFinding(planId, "1"), "1", "T1-2023", "T2-2023");
+
+        ok(as(admin).post("/api/plans/" + planId + "/submission", "{}"));
+        ok(as(admin).post("/api/plans/" + planId + "/review", "{}"));
+        ok(as(admin).post("/api/plans/" + planId + "/approval", "{}"));
+        assertThat(plan(planId).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(plan(planId).get("separationOfDutiesRelaxed").asBoolean()).isTrue();
     }
 }

@@ -1,7 +1,5 @@
-package org.mejora.gateway;
+package org.mejora.identity;
 
-import org.mejora.identity.Role;
-import org.mejora.identity.VerifiedUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.Collection;
@@ -10,20 +8,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the user of a verified token: Mejora's own claims, or Keycloak's realm roles. */
-final class VerifiedUsers {
+/**
+ * The one reading of a verified token's claims, used by the gateway and by every service: Mejora's own claims
+ * ({@code roles}, {@code institution}, {@code position}), or Keycloak's realm roles.
+ */
+public final class VerifiedUsers {
+
+    /** The claim with the position (cargo) the user signs with. */
+    public static final String POSITION = "position";
 
     private VerifiedUsers() {
     }
 
-    static VerifiedUser from(Jwt jwt) {
+    /** @throws IllegalArgumentException when the token does not name a user and an institution */
+    public static VerifiedUser from(Jwt jwt) {
         String userId = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username")
                 : jwt.getSubject();
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("the token names no user");
+        }
         String institution = jwt.getClaimAsString("institution");
         if (institution == null || institution.isBlank()) {
             throw new IllegalArgumentException("the token has no institution claim");
         }
-        return new VerifiedUser(userId, jwt.getClaimAsString("name"), roles(jwt), institution);
+        return new VerifiedUser(userId, jwt.getClaimAsString("name"), roles(jwt), institution,
+                jwt.getClaimAsString(POSITION));
     }
 
     private static Set<Role> roles(Jwt jwt) {
