@@ -84,7 +84,7 @@ fi
 export MEJORA_JWT_PUBLIC_KEY=file:$keys/jwt-public.pem MEJORA_BENCH_JWT_PRIVATE_KEY=$keys/jwt-private.pem
 # The identity server signs with the same key and knows the one user whose screens are timed.
 export MEJORA_JWT_PRIVATE_KEY=file:$keys/jwt-private.pem MEJORA_IDP_USERS=file:$MEJORA_STATE_DIR/idp-users.tsv
-printf 'bench-screens\tbench-screens\tPLAN_OWNER,PLAN_REVIEWER,PLAN_APPROVER\tBench Screens\n' >"$MEJORA_STATE_DIR/idp-users.tsv"
+printf 'bench-screens\tbench-screens\tPLAN_OWNER,PLAN_REVIEWER,PLAN_APPROVER,ADMIN\tBench Screens\n' >"$MEJORA_STATE_DIR/idp-users.tsv"
 
 for app in "${MEJORA_APPS[@]}"; do
   ! wait_for_port localhost "${MEJORA_PORTS[$app]}" 0 ||

@@ -40,11 +40,11 @@ class EvidenceFilesIT extends PlanServiceContext {
                 XLSX);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         String planId = imported.json().get("planId").asText();
-        assertThat(as(owner).post("/api/plans/" + planId + "/submission", "{\"position\":\"Directora\"}").status())
+        assertThat(as(owner).post("/api/plans/" + planId + "/submission", "{}").status())
                 .isLessThan(300);
-        assertThat(as(reviewer).post("/api/plans/" + planId + "/review", "{\"position\":\"Control interno\"}")
+        assertThat(as(reviewer).post("/api/plans/" + planId + "/review", "{}")
                 .status()).isLessThan(300);
-        assertThat(as(approver).post("/api/plans/" + planId + "/approval", "{\"position\":\"Secretario\"}")
+        assertThat(as(approver).post("/api/plans/" + planId + "/approval", "{}")
                 .status()).isLessThan(300);
         assertThat(as(approver).post("/api/plans/" + planId + "/execution", "{}").status()).isLessThan(300);
         return planId;
