@@ -177,8 +177,8 @@ class EvaluationCycleApiIT {
         assertThat(ok(as(otherSupervisor).get(results)).get("servants")).isEmpty();
         assertThat(ok(as(otherSupervisor).get(results)).get("total").asInt()).isZero();
         assertThat(as(otherSupervisor).get("/api/evaluations/" + evaluations.get("carla")).status()).isEqualTo(403);
-        assertThat(ok(as(otherSupervisor).get("/api/evaluations?cycleId=" + cycleId))).isEmpty();
-        assertThat(ok(as(boss).get("/api/evaluations?cycleId=" + cycleId))).hasSize(3);
+        assertThat(ok(as(otherSupervisor).get("/api/evaluations?cycleId=" + cycleId)).get("items")).isEmpty();
+        assertThat(ok(as(boss).get("/api/evaluations?cycleId=" + cycleId)).get("items")).hasSize(3);
 
         JsonNode counts = ok(as(TestIdentities.user("lhernandez", institution, Role.PLAN_OWNER)).get(results));
         assertThat(counts.get("servants")).as("counts without names").isEmpty();
@@ -230,7 +230,7 @@ class EvaluationCycleApiIT {
                     && e.aggregateId().equals(carlaEvaluation), 1, Duration.ofSeconds(10))).hasSize(1);
         }
         JsonNode needed = ok(as(hr).get("/api/cycles/" + cycleId + "/improvement-plans-required"));
-        assertThat(needed).extracting(n -> n.get("servantId").asText()).containsExactly("carla");
+        assertThat(needed.get("items")).extracting(n -> n.get("servantId").asText()).containsExactly("carla");
     }
 
     @Test
