@@ -47,9 +47,9 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(PlanProjection.GROUP)
-class PlanProjection {
+public class PlanProjection {
 
-    static final String GROUP = "plan-views";
+    public static final String GROUP = "plan-views";
 
     private final PlanViewStore store;
 
