@@ -6,4 +6,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record EvaluationConsolidated(String evaluationId, String cycleId, int year, String servantId,
                                      Score result) implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

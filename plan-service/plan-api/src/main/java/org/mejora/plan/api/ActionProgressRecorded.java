@@ -17,4 +17,9 @@ public record ActionProgressRecorded(
         String comment,
         String reason,
         LocalDate recordedOn) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

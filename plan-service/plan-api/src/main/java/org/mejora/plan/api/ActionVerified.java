@@ -11,4 +11,9 @@ public record ActionVerified(
         boolean effective,
         String observations,
         Signature verifier) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

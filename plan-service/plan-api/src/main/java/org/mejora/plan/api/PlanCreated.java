@@ -34,4 +34,9 @@ public record PlanCreated(
         String formatVersion,
         String period,
         IndividualPlanLink individual) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -1,6 +1,7 @@
 package org.mejora.plan.plan.command;
 
 import org.mejora.plan.api.FindingSource;
+import org.mejora.plan.api.state.ActionStatus;
 
 import java.time.LocalDate;
 
@@ -26,11 +27,11 @@ public final class ReportColumns {
 
     /** "Estado de la acción: Implementada / No implementada". */
     public static String status(ActionStatus status) {
-        return status == ActionStatus.IMPLEMENTED || status == ActionStatus.CLOSED ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
+        return status.isImplemented() ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
     }
 
-    /** Overdue = past the last day of its end period and not implemented (DESIGN.md). */
+    /** Overdue as {@link ActionStatus#overdue} decides it, against the last day of the end period. */
     public static boolean overdue(ActionStatus status, ScheduleDate end, LocalDate today) {
-        return end != null && status.isOpen() && end.isOverBy(today);
+        return status.overdue(end == null ? null : end.last(), today);
     }
 }

@@ -1,9 +1,9 @@
 package org.mejora.plan.plan.query;
 
 import org.mejora.plan.api.FollowUpReportLine;
-import org.mejora.plan.plan.command.ActionStatus;
+import org.mejora.plan.api.state.ActionStatus;
+import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.plan.plan.command.ReportColumns;
-import org.mejora.plan.plan.command.ScheduleDate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -33,11 +33,10 @@ public class PlanQueries {
     }
 
     private PlanView asOfToday(PlanView plan) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = InstitutionTime.today(clock);
         for (PlanView.FindingView finding : plan.findings) {
             for (PlanView.ActionView action : finding.actions) {
-                action.overdue = ReportColumns.overdue(ActionStatus.valueOf(action.status),
-                        ScheduleDate.parse(action.end, "end"), today);
+                action.overdue = ActionStatus.valueOf(action.status).overdue(action.dueDate, today);
             }
         }
         for (PlanView.ReportView report : plan.reports) {

@@ -1,6 +1,7 @@
 package org.mejora.plan.plan.command;
 
 import org.junit.jupiter.api.Test;
+import org.mejora.plan.api.state.ActionStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
