@@ -1,5 +1,7 @@
 package org.mejora.reporting.dashboard;
 
+import java.time.Clock;
+import org.mejora.plan.api.state.InstitutionTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ class DashboardController {
     private static final int DUE_SOON_DAYS = 30;
 
     private final Snapshots snapshots;
+    private final Clock clock;
 
-    DashboardController(Snapshots snapshots) {
+    DashboardController(Snapshots snapshots, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
     }
 
@@ -53,19 +56,19 @@ class DashboardController {
     @Operation(summary = "Tablero de planes / plans dashboard",
             description = "Per institution and optionally one plan: actions by status, progress distribution "
                     + "(0/25/50/75/100 %), overdue and due-soon actions, compliance and effectiveness rates, by "
-                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the UTC date.")
+                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the institution's day (America/Bogota).")
     ResponseEntity<String> plans(@RequestParam(required = false) String institutionId,
                                  @RequestParam(required = false) String planId,
                                  @RequestParam(required = false) LocalDate today,
                                  @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         String institution = institutionId == null ? user.institutionId() : institutionId;
         Access.reports(user, institution);
-        LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
+        LocalDate day = today == null ? InstitutionTime.today(clock) : today;
         Map<String, Snapshots.EntityRow> findings = snapshots.ofInstitution(institution, "Finding").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Function.identity()));
         List<ActionFacts> actions = snapshots.ofInstitution(institution, "Action").stream()
                 .filter(action -> planId == null || planId.equals(action.rootId()))
-                .filter(action -> !"REMOVED".equals(action.text("status")))
+                .filter(action -> !action.removed())
                 .map(action -> ActionFacts.of(action, findings))
                 .toList();
 
@@ -93,7 +96,7 @@ class DashboardController {
                                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         String institution = institutionId == null ? user.institutionId() : institutionId;
         Access.reports(user, institution);
-        LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
+        LocalDate day = today == null ? InstitutionTime.today(clock) : today;
         Map<String, JsonNode> cycles = snapshots.ofInstitution(institution, "EvaluationCycle").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Snapshots.EntityRow::state));
         List<Snapshots.EntityRow> evaluations = snapshots.ofInstitution(institution, "Evaluation").stream()
@@ -136,7 +139,7 @@ class DashboardController {
                     .filter(p -> e.id().equals(p.state().path("individual").path("evaluationId").asText()))
                     .forEach(plan -> {
                         List<ActionFacts> actions = snapshots.current("Plan", plan.id()).stream()
-                                .filter(a -> a.type().equals("Action") && !"REMOVED".equals(a.text("status")))
+                                .filter(a -> a.type().equals("Action") && !a.removed())
                                 .map(a -> ActionFacts.of(a, Map.of())).toList();
                         linked.addObject().put("planId", plan.id()).put("status", plan.text("status"))
                                 .put("actions", actions.size())

@@ -1,5 +1,7 @@
 package org.mejora.reporting.export;
 
+import java.time.Clock;
+import org.mejora.plan.api.state.InstitutionTime;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +46,10 @@ class ExportController {
 
     private final Snapshots snapshots;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ExportController(Snapshots snapshots, MessageSource messages) {
+    ExportController(Snapshots snapshots, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.messages = messages;
     }
@@ -110,7 +113,7 @@ class ExportController {
                 .sorted(Comparator.comparing(e -> String.valueOf(e.text("servantName"))))
                 .toList();
         return download(CycleWorkbook.consolidation(cycle.state(), evaluations, stage,
-                        today == null ? LocalDate.now(ZoneOffset.UTC) : today, labels()), XLSX,
+                        today == null ? InstitutionTime.today(clock) : today, labels()), XLSX,
                 "consolidacion-" + stage.toLowerCase() + "-" + cycleId + ".xlsx");
     }
 

@@ -1,5 +1,6 @@
 package org.mejora.reporting.export;
 
+import org.mejora.reporting.state.PublishedState;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mejora.reporting.state.Snapshots;
 
@@ -18,7 +19,6 @@ record FollowUpReport(String number, String antecedents, String legalBase, Strin
                       List<List<String>> lines, String conclusions, String recommendations, String preparedBy,
                       String date, String responsible) {
 
-    private static final Set<String> DONE = Set.of("IMPLEMENTED", "CLOSED");
 
     static FollowUpReport of(PlanContents plan, Snapshots.EntityRow report, Labels labels) {
         JsonNode state = report == null ? null : report.state();
@@ -33,7 +33,7 @@ record FollowUpReport(String number, String antecedents, String legalBase, Strin
                 String factor = plan.finding(action).map(f -> text(f.state().path("source"), "factor")).orElse("");
                 lines.add(List.of(text(a, "number"), factor, text(a, "name"),
                         text(a, "start") + " / " + text(a, "end"), text(a, "description"),
-                        labels.get(DONE.contains(text(a, "status")) ? "export.implemented" : "export.not-implemented"),
+                        labels.get(PublishedState.implemented(text(a, "status")) ? "export.implemented" : "export.not-implemented"),
                         text(a, "evidence")));
             }
         }
