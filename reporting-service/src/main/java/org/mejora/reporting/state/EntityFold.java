@@ -83,6 +83,10 @@ public final class EntityFold {
             kinds.add("CREATION");
         }
         FIELDS_BY_KIND.forEach((kind, fields) -> {
+            if (before == null && kind.equals("PROGRESS")) {
+                // An entity's starting point (an action at 0 %) is not progress.
+                return;
+            }
             boolean changed = false;
             for (String field : fields) {
                 JsonNode from = before == null ? null : before.get(field);

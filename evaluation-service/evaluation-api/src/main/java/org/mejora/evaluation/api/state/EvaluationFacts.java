@@ -1,5 +1,7 @@
 package org.mejora.evaluation.api.state;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +13,11 @@ public final class EvaluationFacts {
     public static final String EVALUATION = "Evaluation";
 
     private EvaluationFacts() {
+    }
+
+    /** A score as views keep it (two decimals) and as it is compared: {@code 61.5}, {@code 90}. */
+    public static String score(BigDecimal score) {
+        return score.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     public static EntityFacts of(CycleState cycle) {
@@ -26,7 +33,7 @@ public final class EvaluationFacts {
     public static EntityFacts of(EvaluationState evaluation) {
         Map<String, String> values = new LinkedHashMap<>();
         if (evaluation.result() != null) {
-            values.put("finalScore", evaluation.result().finalScore().stripTrailingZeros().toPlainString());
+            values.put("finalScore", score(evaluation.result().finalScore()));
             values.put("ratingLevel", evaluation.result().ratingLevel());
         }
         if (evaluation.improvementPlanRequired()) {

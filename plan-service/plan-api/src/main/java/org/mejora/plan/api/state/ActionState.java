@@ -36,7 +36,7 @@ public record ActionState(
 
     ActionState withDetails(ActionDetails changed) {
         return new ActionState(actionId, findingId, changed, status, percent, evidence, compliant, effective,
-                ScheduleDates.lastDay(changed.end()), implementedOn, closedOn, removed);
+                ScheduleDates.lastDay(changed == null ? null : changed.end()), implementedOn, closedOn, removed);
     }
 
     ActionState progressed(ActionStatus newStatus, int newPercent, String newEvidence, LocalDate newImplementedOn) {

@@ -3,6 +3,7 @@ package org.mejora.plan.api.state;
 import org.mejora.plan.api.ActionAdded;
 import org.mejora.plan.api.ActionCancelled;
 import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionEdited;
 import org.mejora.plan.api.ActionImplemented;
 import org.mejora.plan.api.ActionMarkedNotImplemented;
@@ -54,6 +55,10 @@ public final class PlanFold {
         return state;
     }
 
+    private static String endOf(ActionDetails details) {
+        return details == null ? null : details.end();
+    }
+
     private record Step(PlanState s) implements PlanEvent.Cases<PlanState> {
 
         @Override
@@ -97,7 +102,7 @@ public final class PlanFold {
         @Override
         public PlanState on(ActionAdded e) {
             return s.withAction(e.actionId(), a -> new ActionState(e.actionId(), e.findingId(), e.details(),
-                    ActionStatus.PLANNED, 0, null, null, null, ScheduleDates.lastDay(e.details().end()), null, null,
+                    ActionStatus.PLANNED, 0, null, null, null, ScheduleDates.lastDay(endOf(e.details())), null, null,
                     false));
         }
 
@@ -128,7 +133,7 @@ public final class PlanFold {
 
         @Override
         public PlanState on(PlanApproved e) {
-            return s.approved(e.approver().date());
+            return s.approved(e.approver() == null ? null : e.approver().date());
         }
 
         @Override
@@ -138,7 +143,7 @@ public final class PlanFold {
 
         @Override
         public PlanState on(PlanClosed e) {
-            return s.closed(e.closedBy().date());
+            return s.closed(e.closedBy() == null ? null : e.closedBy().date());
         }
 
         /** A follow-up puts a planned action in progress, at the recorded percent, even 0 %. */

@@ -2,7 +2,9 @@ package org.mejora.plan.plan.query;
 
 import org.mejora.plan.api.FollowUpReportLine;
 import org.mejora.plan.api.state.ActionStatus;
+import org.mejora.plan.api.state.EntityFacts;
 import org.mejora.plan.api.state.InstitutionTime;
+import org.mejora.plan.api.state.PlanFacts;
 import org.mejora.plan.plan.command.ReportColumns;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,11 @@ public class PlanQueries {
 
     public List<PlanSummary> plans(String institutionId, String status, String kind) {
         return store.list(institutionId, status, kind);
+    }
+
+    /** Every plan, finding, action and report of the institution as plan-api's fold left it, removed ones included. */
+    public List<EntityFacts> facts(String institutionId) {
+        return store.states(institutionId).stream().flatMap(state -> PlanFacts.of(state).stream()).toList();
     }
 
     private PlanView asOfToday(PlanView plan) {

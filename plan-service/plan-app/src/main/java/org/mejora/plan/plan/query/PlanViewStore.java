@@ -71,7 +71,9 @@ class PlanViewStore {
 
     /** The published state of every plan of an institution, for reconciliation. */
     List<PlanState> states(String institutionId) {
-        return jdbc.sql("SELECT state::text FROM plan_view WHERE institution_id = :institution ORDER BY plan_id")
+        return jdbc.sql("""
+                        SELECT state::text FROM plan_view WHERE institution_id = :institution AND state IS NOT NULL
+                        ORDER BY plan_id""")
                 .param("institution", institutionId)
                 .query(String.class)
                 .list().stream().map(this::readState).toList();
