@@ -1,7 +1,5 @@
 package org.mejora.reporting.dashboard;
 
-import java.time.Clock;
-import org.mejora.reporting.state.PublishedState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.reporting.state.PublishedState;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.mejora.reporting.web.ReportProblem;
@@ -30,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

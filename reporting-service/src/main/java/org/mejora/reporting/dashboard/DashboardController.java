@@ -1,7 +1,5 @@
 package org.mejora.reporting.dashboard;
 
-import java.time.Clock;
-import org.mejora.plan.api.state.InstitutionTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +11,7 @@ import org.mejora.evaluation.api.EvaluationStatus;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.springframework.http.MediaType;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -56,7 +56,8 @@ class DashboardController {
     @Operation(summary = "Tablero de planes / plans dashboard",
             description = "Per institution and optionally one plan: actions by status, progress distribution "
                     + "(0/25/50/75/100 %), overdue and due-soon actions, compliance and effectiveness rates, by "
-                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the institution's day (America/Bogota).")
+                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the "
+                    + "institution's day (America/Bogota).")
     ResponseEntity<String> plans(@RequestParam(required = false) String institutionId,
                                  @RequestParam(required = false) String planId,
                                  @RequestParam(required = false) LocalDate today,

@@ -1,12 +1,11 @@
 package org.mejora.reporting.export;
 
-import java.time.Clock;
-import org.mejora.plan.api.state.InstitutionTime;
 import io.micrometer.core.annotation.Timed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.mejora.reporting.web.ReportProblem;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;

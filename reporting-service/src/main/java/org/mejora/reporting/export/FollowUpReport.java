@@ -1,7 +1,7 @@
 package org.mejora.reporting.export;
 
-import org.mejora.reporting.state.PublishedState;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mejora.reporting.state.PublishedState;
 import org.mejora.reporting.state.Snapshots;
 
 import java.util.ArrayList;

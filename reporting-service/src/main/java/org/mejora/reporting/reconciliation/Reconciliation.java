@@ -26,8 +26,14 @@ class Reconciliation {
         this.producers = producers;
     }
 
-    List<ObjectNode> differences(String institutionId, Map<String, String> credentials) {
-        return compare(institutionId, producers.of(institutionId, credentials), reported.of(institutionId));
+    /** The differences of one institution, and how many entities each side holds. */
+    Outcome reconcile(String institutionId, Map<String, String> credentials) {
+        List<ObjectNode> producer = producers.of(institutionId, credentials);
+        List<ObjectNode> reporting = reported.of(institutionId);
+        return new Outcome(producer.size(), reporting.size(), compare(institutionId, producer, reporting));
+    }
+
+    record Outcome(int producerEntities, int reportingEntities, List<ObjectNode> differences) {
     }
 
     /** One difference per field that differs, and one per entity that only one side holds. */

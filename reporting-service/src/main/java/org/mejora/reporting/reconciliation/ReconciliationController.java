@@ -12,6 +12,8 @@ import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.reporting.web.ReportProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,24 +45,32 @@ class ReconciliationController {
         this.reported = reported;
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Diferencias con los productores / differences with the producers",
             description = "An AUDITOR reconciles their institution; a PLATFORM_ADMIN one institution, or every "
                     + "institution reporting holds when institutionId is absent. Each difference names the entity, "
-                    + "the field, and both values; an entity only one side holds is listed as such.")
-    ObjectNode reconcile(@RequestParam(required = false) String institutionId, HttpServletRequest request,
+                    + "the field, and both values; an entity only one side holds is listed as such; and how many "
+                    + "entities each side holds.")
+    ResponseEntity<String> reconcile(@RequestParam(required = false) String institutionId, HttpServletRequest request,
                          @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         List<String> institutions = institutions(user, institutionId);
         Map<String, String> credentials = credentials(request);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         ArrayNode checked = answer.putArray("institutions");
         ArrayNode differences = answer.putArray("differences");
+        int producerEntities = 0;
+        int reportingEntities = 0;
         for (String institution : institutions) {
             checked.add(institution);
-            reconciliation.differences(institution, credentials).forEach(differences::add);
+            Reconciliation.Outcome outcome = reconciliation.reconcile(institution, credentials);
+            producerEntities += outcome.producerEntities();
+            reportingEntities += outcome.reportingEntities();
+            outcome.differences().forEach(differences::add);
         }
+        answer.put("producerEntities", producerEntities);
+        answer.put("reportingEntities", reportingEntities);
         answer.put("differenceCount", differences.size());
-        return answer;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.toString());
     }
 
     private List<String> institutions(VerifiedUser user, String institutionId) {

@@ -1,6 +1,5 @@
 package org.mejora.reporting.state;
 
-import org.mejora.plan.api.state.ActionStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +14,7 @@ import org.mejora.evaluation.api.state.EvaluationFacts;
 import org.mejora.evaluation.api.state.EvaluationFold;
 import org.mejora.evaluation.api.state.EvaluationState;
 import org.mejora.plan.api.PlanEvent;
+import org.mejora.plan.api.state.ActionStatus;
 import org.mejora.plan.api.state.EntityFacts;
 import org.mejora.plan.api.state.PlanFacts;
 import org.mejora.plan.api.state.PlanFold;
