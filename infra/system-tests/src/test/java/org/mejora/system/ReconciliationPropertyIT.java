@@ -42,7 +42,7 @@ class ReconciliationPropertyIT {
 
     static final int BATCHES = 25;
     static final int SEQUENCES_PER_BATCH = 20;
-    private static final int PARALLEL = 10;
+    private static final int PARALLEL = 12;
     private static final int[] STEPS = {0, 25, 50, 75, 100};
 
     private static SystemUnderTest system;

@@ -6,7 +6,6 @@ import org.mejora.reporting.state.Snapshots;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.mejora.reporting.export.PlanContents.text;
 

@@ -50,9 +50,7 @@ import org.mejora.plan.rules.Require;
 import org.mejora.plan.rules.RuleViolation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 

@@ -3,8 +3,6 @@ package org.mejora.plan.plan.command;
 import org.mejora.plan.api.FindingSource;
 import org.mejora.plan.api.state.ActionStatus;
 
-import java.time.LocalDate;
-
 /** How an action appears in the actions table of a follow-up report (seed 000), for drafts and signed reports alike. */
 public final class ReportColumns {
 
@@ -28,10 +26,5 @@ public final class ReportColumns {
     /** "Estado de la acción: Implementada / No implementada". */
     public static String status(ActionStatus status) {
         return status.isImplemented() ? "IMPLEMENTED" : "NOT_IMPLEMENTED";
-    }
-
-    /** Overdue as {@link ActionStatus#overdue} decides it, against the last day of the end period. */
-    public static boolean overdue(ActionStatus status, ScheduleDate end, LocalDate today) {
-        return status.overdue(end == null ? null : end.last(), today);
     }
 }
