@@ -77,6 +77,21 @@ public final class EntityFold {
         ObjectNode after = before == null ? JSON.objectNode() : before.deepCopy();
         merge(after, event);
         decide(after, decided);
+        return step(before, after, firstText(event.payload(), "reason", "justification", "comment", "observations"),
+                evidence(event.payload()));
+    }
+
+    /**
+     * An entity the event changed without naming it (the actions of a removed finding): only what the producer's
+     * fold decided changes.
+     */
+    public static Step cascade(ObjectNode before, ObjectNode decided) {
+        ObjectNode after = before.deepCopy();
+        decide(after, decided);
+        return step(before, after, null, null);
+    }
+
+    private static Step step(ObjectNode before, ObjectNode after, String reason, String evidence) {
         ArrayNode changes = JSON.arrayNode();
         List<String> kinds = new ArrayList<>();
         if (before == null) {
@@ -102,8 +117,7 @@ public final class EntityFold {
                 kinds.add(kind);
             }
         });
-        return new Step(after, changes, kinds, firstText(event.payload(), "reason", "justification", "comment", "observations"),
-                evidence(event.payload()));
+        return new Step(after, changes, kinds, reason, evidence);
     }
 
     /**

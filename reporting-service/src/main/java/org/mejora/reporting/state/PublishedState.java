@@ -101,13 +101,25 @@ public final class PublishedState {
             if (evaluation.improvementPlanRequired()) {
                 fields.put("improvementPlanRequired", true);
             }
-            decided.put(new EntityFold.Entity(facts.type(), facts.id()), fields);
+            decided.put(new EntityFold.Entity(facts.type(), facts.id()), asStored(fields));
         } else if (state instanceof CycleState cycle) {
             org.mejora.evaluation.api.state.EntityFacts facts = EvaluationFacts.of(cycle);
             decided.put(new EntityFold.Entity(facts.type(), facts.id()), fields(facts.type(), facts.status(),
                     Map.of()));
         }
         return decided;
+    }
+
+    /**
+     * The fields as they read back from the database (a score is a double node there, a decimal one here): a state
+     * folded in memory and one read back between two batches must compare equal, or live and rebuilt histories differ.
+     */
+    private ObjectNode asStored(ObjectNode fields) {
+        try {
+            return (ObjectNode) mapper.readTree(fields.toString());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The fields with explicit nulls for every decided value that is absent, so that applying them clears it. */

@@ -111,10 +111,12 @@ class StateProjection implements Projection {
             decided.forEach((other, fields) -> {
                 if (!other.equals(entity) && !fields.equals(was.get(other))) {
                     entities.computeIfAbsent(other, StateProjection.this::load).ifPresent(stored -> {
-                        ObjectNode state = stored.state().deepCopy();
-                        EntityFold.decide(state, fields);
-                        entities.put(other, Optional.of(new Stored(stored.root(), state, stored.institutionId())));
+                        EntityFold.Step step = EntityFold.cascade(stored.state(), fields);
+                        entities.put(other, Optional.of(new Stored(stored.root(), step.after(),
+                                stored.institutionId())));
                         changed.add(other);
+                        // Its own history row, so that the entity reads as it stood at any instant.
+                        record(event, other, stored.root(), step);
                     });
                 }
             });
@@ -136,6 +138,11 @@ class StateProjection implements Projection {
                 entities.put(entity, Optional.of(new Stored(root, step.after(), institution)));
                 changed.add(entity);
             }
+            record(event, entity, root, step);
+        }
+
+        private void record(EventEnvelope event, EntityFold.Entity entity, EntityFold.Entity root,
+                            EntityFold.Step step) {
             history.add(new Object[]{event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
                     event.eventType(), event.schemaVersion(), Timestamp.from(event.occurredAt()),
                     event.institutionId(), actor(event).userId(), actor(event).role(), actor(event).name(),
