@@ -119,10 +119,12 @@ public final class SystemUnderTest {
         environment.put("MEJORA_PLAN_URL", "http://localhost:" + ports.get("plan"));
         environment.put("MEJORA_EVALUATION_URL", "http://localhost:" + ports.get("evaluation"));
         environment.put("MEJORA_REPORTING_URL", "http://localhost:" + ports.get("reporting"));
-        // Own consumer groups: never share partitions with a demo system or the services' own tests.
-        environment.put("MEJORA_PLAN_CONSUMER_GROUP", "plan-system");
-        environment.put("MEJORA_EVALUATION_CONSUMER_GROUP", "evaluation-system");
-        environment.put("MEJORA_REPORTING_CONSUMER_GROUP", "reporting-system");
+        // Own consumer groups: never share partitions with a demo system, the services' own tests, or a system run on
+        // another set of databases (its plan-service would open the individual plans this run's evaluations ask for).
+        String set = System.getenv().getOrDefault("MEJORA_TEST_DB_SET", "system");
+        environment.put("MEJORA_PLAN_CONSUMER_GROUP", "plan-system-" + set);
+        environment.put("MEJORA_EVALUATION_CONSUMER_GROUP", "evaluation-system-" + set);
+        environment.put("MEJORA_REPORTING_CONSUMER_GROUP", "reporting-system-" + set);
         return environment;
     }
 

@@ -2,18 +2,16 @@ package org.mejora.reporting.dashboard;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mejora.reporting.state.PeriodDates;
+import org.mejora.plan.api.state.ActionStatus;
 import org.mejora.reporting.state.Snapshots;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What dashboards and comparisons need to know of one action: its due day, progress and whether it is late. */
 record ActionFacts(Snapshots.EntityRow action, Snapshots.EntityRow finding) {
 
-    private static final Set<String> OPEN = Set.of("PLANNED", "IN_PROGRESS");
 
     static ActionFacts of(Snapshots.EntityRow action, Map<String, Snapshots.EntityRow> findings) {
         return new ActionFacts(action, findings.get(action.text("findingId")));
@@ -33,17 +31,18 @@ record ActionFacts(Snapshots.EntityRow action, Snapshots.EntityRow finding) {
         return Math.min(100, percent() / 25 * 25);
     }
 
+    /** The last day of its end period, as plan-api's fold decided it. */
     Optional<LocalDate> due() {
-        return PeriodDates.end(action.text("end"));
+        return Optional.ofNullable(action.text("dueOn")).map(LocalDate::parse);
     }
 
     boolean open() {
-        return OPEN.contains(status());
+        return status() != null && ActionStatus.valueOf(status()).isOpen();
     }
 
-    /** Past its end and not implemented (DESIGN.md). */
+    /** Overdue as plan-api's {@link ActionStatus#overdue} decides it. */
     boolean overdue(LocalDate today) {
-        return open() && due().map(today::isAfter).orElse(false);
+        return status() != null && ActionStatus.valueOf(status()).overdue(due().orElse(null), today);
     }
 
     boolean dueWithin(LocalDate today, int days) {
@@ -51,7 +50,7 @@ record ActionFacts(Snapshots.EntityRow action, Snapshots.EntityRow finding) {
     }
 
     boolean verified() {
-        return action.state().has("compliant");
+        return action.state().hasNonNull("compliant");
     }
 
     boolean compliant() {

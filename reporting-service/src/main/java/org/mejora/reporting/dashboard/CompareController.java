@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.reporting.state.PublishedState;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.mejora.reporting.web.ReportProblem;
@@ -28,16 +29,15 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,13 +53,14 @@ import java.util.stream.Collectors;
 @Timed("mejora.reporting.http")
 class CompareController {
 
-    private static final Set<String> DONE = Set.of("IMPLEMENTED", "CLOSED");
 
     private final Snapshots snapshots;
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    CompareController(Snapshots snapshots, JdbcClient jdbc) {
+    CompareController(Snapshots snapshots, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.jdbc = jdbc;
     }
@@ -80,8 +81,8 @@ class CompareController {
         Access.report(user, plan.institutionId(), "plan", planId);
         Map<String, ActionFacts> before = actions(snapshots.asOf("Plan", planId, earlier));
         Map<String, ActionFacts> after = actions(now);
-        LocalDate fromDay = earlier.atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate toDay = later.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate fromDay = earlier.atZone(clock.getZone()).toLocalDate();
+        LocalDate toDay = later.atZone(clock.getZone()).toLocalDate();
 
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("planId", planId)
                 .put("from", earlier.toString()).put("to", later.toString());
@@ -106,8 +107,8 @@ class CompareController {
 
         List<StatusChange> changes = statusChanges(planId, later);
         ArrayNode reopened = result.putArray("reopened");
-        changes.stream().filter(c -> c.at().isAfter(earlier) && c.from() != null && DONE.contains(c.from())
-                        && !DONE.contains(c.to()) && after.containsKey(c.actionId()))
+        changes.stream().filter(c -> c.at().isAfter(earlier) && c.from() != null && PublishedState.implemented(c.from())
+                        && !PublishedState.implemented(c.to()) && after.containsKey(c.actionId()))
                 .forEach(c -> reopened.add(after.get(c.actionId()).summary().put("reopenedAt", c.at().toString())
                         .put("fromStatus", c.from())));
         ObjectNode timeInStatus = result.putObject("daysInStatus");
@@ -147,13 +148,13 @@ class CompareController {
     }
 
     /** The day an action was implemented: the implementedOn of its event, else when it first became implemented. */
-    private static Optional<LocalDate> implementedOn(ActionFacts action, List<StatusChange> changes) {
+    private Optional<LocalDate> implementedOn(ActionFacts action, List<StatusChange> changes) {
         String recorded = action.action().text("implementedOn");
         if (recorded != null) {
             return Optional.of(LocalDate.parse(recorded));
         }
-        return changes.stream().filter(c -> c.actionId().equals(action.action().id()) && DONE.contains(c.to()))
-                .map(c -> c.at().atZone(ZoneOffset.UTC).toLocalDate()).findFirst();
+        return changes.stream().filter(c -> c.actionId().equals(action.action().id()) && PublishedState.implemented(c.to()))
+                .map(c -> c.at().atZone(clock.getZone()).toLocalDate()).findFirst();
     }
 
     private List<StatusChange> statusChanges(String planId, Instant until) {
@@ -188,15 +189,15 @@ class CompareController {
         Map<String, Snapshots.EntityRow> findings = rows.stream().filter(r -> r.type().equals("Finding"))
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Function.identity()));
         Map<String, ActionFacts> actions = new TreeMap<>();
-        rows.stream().filter(r -> r.type().equals("Action") && !"REMOVED".equals(r.text("status")))
+        rows.stream().filter(r -> r.type().equals("Action") && !r.removed())
                 .forEach(r -> actions.put(r.id(), ActionFacts.of(r, findings)));
         return actions;
     }
 
-    private static Instant cut(String field, String value) {
+    private Instant cut(String field, String value) {
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusMillis(1);
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -14,6 +14,7 @@ import org.mejora.evaluation.api.ServantResults;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.mejora.reporting.web.ReportProblem;
@@ -27,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,10 @@ class DashboardController {
     private static final int DUE_SOON_DAYS = 30;
 
     private final Snapshots snapshots;
+    private final Clock clock;
 
-    DashboardController(Snapshots snapshots) {
+    DashboardController(Snapshots snapshots, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
     }
 
@@ -57,9 +60,9 @@ class DashboardController {
     @Operation(summary = "Tablero de planes / plans dashboard",
             description = "Per institution and optionally one plan: actions by status, progress distribution "
                     + "(0/25/50/75/100 %), overdue and due-soon actions, compliance and effectiveness rates, by "
-                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the UTC date. "
-                    + "The overdue and dueSoon lists are paged together by page (from 0) and size (1-200, 50 by "
-                    + "default); overdueCount and dueSoonCount are their totals.")
+                    + "responsible unit, by CAF criterion and by evaluation factor. today defaults to the "
+                    + "institution's day (America/Bogota). The overdue and dueSoon lists are paged together by page "
+                    + "(from 0) and size (1-200, 50 by default); overdueCount and dueSoonCount are their totals.")
     ResponseEntity<String> plans(@RequestParam(required = false) String institutionId,
                                  @RequestParam(required = false) String planId,
                                  @RequestParam(required = false) LocalDate today,
@@ -69,12 +72,12 @@ class DashboardController {
         PageRequest asked = PageRequest.of(page, size);
         String institution = institutionId == null ? user.institutionId() : institutionId;
         Access.reports(user, institution);
-        LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
+        LocalDate day = today == null ? InstitutionTime.today(clock) : today;
         Map<String, Snapshots.EntityRow> findings = snapshots.ofInstitution(institution, "Finding").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Function.identity()));
         List<ActionFacts> actions = snapshots.ofInstitution(institution, "Action").stream()
                 .filter(action -> planId == null || planId.equals(action.rootId()))
-                .filter(action -> !"REMOVED".equals(action.text("status")))
+                .filter(action -> !action.removed())
                 .map(action -> ActionFacts.of(action, findings))
                 .toList();
 
@@ -113,7 +116,7 @@ class DashboardController {
             throw ReportProblem.forbidden();
         }
         ServantResults.Reader reader = Access.servantResults(user, institution);
-        LocalDate day = today == null ? LocalDate.now(ZoneOffset.UTC) : today;
+        LocalDate day = today == null ? InstitutionTime.today(clock) : today;
         Map<String, JsonNode> cycles = snapshots.ofInstitution(institution, "EvaluationCycle").stream()
                 .collect(Collectors.toMap(Snapshots.EntityRow::id, Snapshots.EntityRow::state));
         List<Snapshots.EntityRow> evaluations = snapshots.ofInstitution(institution, "Evaluation").stream()
@@ -168,7 +171,7 @@ class DashboardController {
                     .filter(p -> e.id().equals(p.state().path("individual").path("evaluationId").asText()))
                     .forEach(plan -> {
                         List<ActionFacts> actions = snapshots.current("Plan", plan.id()).stream()
-                                .filter(a -> a.type().equals("Action") && !"REMOVED".equals(a.text("status")))
+                                .filter(a -> a.type().equals("Action") && !a.removed())
                                 .map(a -> ActionFacts.of(a, Map.of())).toList();
                         linked.addObject().put("planId", plan.id()).put("status", plan.text("status"))
                                 .put("actions", actions.size())

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.evaluation.api.ServantResults;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.reporting.state.Snapshots;
 import org.mejora.reporting.web.Access;
 import org.mejora.reporting.web.ReportProblem;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,10 @@ class ExportController {
 
     private final Snapshots snapshots;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ExportController(Snapshots snapshots, MessageSource messages) {
+    ExportController(Snapshots snapshots, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.messages = messages;
     }
@@ -118,7 +121,7 @@ class ExportController {
         List<Snapshots.EntityRow> named = counted.stream().filter(e -> Access.servantResult(reader,
                 cycle.institutionId(), e.state()) == ServantResults.Visibility.RESULTS).toList();
         return download(CycleWorkbook.consolidation(cycle.state(), named, counted, stage,
-                        today == null ? LocalDate.now(ZoneOffset.UTC) : today, labels()), XLSX,
+                        today == null ? InstitutionTime.today(clock) : today, labels()), XLSX,
                 "consolidacion-" + stage.toLowerCase() + "-" + cycleId + ".xlsx");
     }
 

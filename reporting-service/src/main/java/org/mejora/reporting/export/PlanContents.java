@@ -53,7 +53,7 @@ record PlanContents(Snapshots.EntityRow plan, List<Snapshots.EntityRow> findings
     }
 
     private static List<Snapshots.EntityRow> live(List<Snapshots.EntityRow> rows, String type) {
-        return rows.stream().filter(r -> r.type().equals(type) && !"REMOVED".equals(r.text("status"))).toList();
+        return rows.stream().filter(r -> r.type().equals(type) && !r.removed()).toList();
     }
 
     /** "1", "2", "10" in numeric order; anything else after them, alphabetically. */

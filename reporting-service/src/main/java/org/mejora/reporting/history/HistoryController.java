@@ -102,7 +102,8 @@ class HistoryController {
                                occurred_at, actor_id, actor_role, actor_name, correlation_id, change_kinds,
                                changes::text, reason, evidence, payload::text
                         from history_entry where %s
-                        order by occurred_at, aggregate_type, aggregate_id, sequence limit ? offset ?""".formatted(where))
+                        order by occurred_at, aggregate_type, aggregate_id, sequence, entity_type, entity_id
+                        limit ? offset ?""".formatted(where))
                 .params(paged)
                 .query(HistoryController::entry).list();
         return new HistoryPage(kind, id, entries, asked.page(), asked.size(), total);

@@ -7,16 +7,18 @@ import org.mejora.plan.api.PlanEvent;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The event types this service understands and the newest schema version of each: the records of the producers'
  * published-language modules and their {@code @Revision}.
  */
-final class EventCatalog {
+public final class EventCatalog {
 
     private final Map<String, Integer> newestVersion = new HashMap<>();
+    private final Map<String, Class<?>> recordTypes = new HashMap<>();
 
-    EventCatalog() {
+    public EventCatalog() {
         register(PlanEvent.class.getPermittedSubclasses());
         register(EvaluationEvent.class.getPermittedSubclasses());
         register(CycleEvent.class.getPermittedSubclasses());
@@ -31,9 +33,15 @@ final class EventCatalog {
         return schemaVersion > newest ? "newer_schema" : null;
     }
 
+    /** The published record of an event type this service understands. */
+    public Optional<Class<?>> record(String eventType) {
+        return Optional.ofNullable(recordTypes.get(eventType));
+    }
+
     private void register(Class<?>[] records) {
         for (Class<?> type : records) {
             newestVersion.put(type.getSimpleName(), revision(type));
+            recordTypes.put(type.getSimpleName(), type);
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The platform administrator (not an institution's ADMIN: a rebuild spans every institution) rebuilds every projection from the topics' beginning and follows its progress and checksum. */
@@ -31,16 +32,20 @@ class RebuildController {
     @PostMapping
     @Operation(summary = "Iniciar una reconstrucción / start a rebuild",
             description = "202 with the rebuild; if one is running, that one. Reads keep answering from the live "
-                    + "projections until the rebuilt ones have caught up and replace them in one transaction.")
-    ResponseEntity<RebuildView> start(@RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+                    + "projections until the rebuilt ones have caught up and replace them in one transaction. When "
+                    + "their checksums differ the live tables stay and the status lists the rows that differ, unless "
+                    + "replaceAnyway=true (after a deliberate change of how events are folded).")
+    ResponseEntity<RebuildView> start(@RequestParam(defaultValue = "false") boolean replaceAnyway,
+                                      @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         admin(user);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilder.start(user.userId()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilder.start(user.userId(), replaceAnyway));
     }
 
     @GetMapping("/current")
     @Operation(summary = "Progreso de la última reconstrucción / progress of the latest rebuild",
             description = "events done and total, rate in events per second, ETA, and when completed whether the "
-                    + "checksums of the rebuilt projections equal the live ones")
+                    + "checksums of the rebuilt projections equal the live ones, whether they replaced them, and the "
+                    + "rows that differ (table, primary key, and the side that holds them)")
     RebuildView current(@RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         admin(user);
         RebuildView current = rebuilder.current();

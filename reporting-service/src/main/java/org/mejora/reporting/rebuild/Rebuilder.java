@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.reporting.ingest.Ingestion;
 import org.mejora.reporting.ingest.IngestionLoop;
 import org.slf4j.Logger;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +39,15 @@ class Rebuilder {
     static final String SHADOW = "reporting_rebuild";
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
     private static final Duration HALT_TIMEOUT = Duration.ofMinutes(10);
+    /** Rows reported per table and side: enough to find the cause, bounded for the status endpoint. */
+    private static final int MAX_DIFFERENCES = 100;
 
     private final Ingestion ingestion;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final AtomicReference<RebuildView> current = new AtomicReference<>();
     private final int consumers;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     Rebuilder(Ingestion ingestion, JdbcClient jdbc, TransactionTemplate transaction,
               @Value("${mejora.reporting.rebuild.consumers:2}") int consumers) {
@@ -51,14 +58,15 @@ class Rebuilder {
     }
 
     /** Starts a rebuild unless one runs; returns the one that runs. */
-    synchronized RebuildView start(String requestedBy) {
+    /** @param replaceAnyway replace the live tables even when the rebuilt ones differ (after a change of the fold) */
+    synchronized RebuildView start(String requestedBy, boolean replaceAnyway) {
         RebuildView running = current.get();
         if (running != null && !running.finished()) {
             return running;
         }
         RebuildView started = RebuildView.started(UUID.randomUUID().toString(), requestedBy, Instant.now());
         current.set(started);
-        Thread thread = new Thread(() -> run(started), "reporting-rebuild");
+        Thread thread = new Thread(() -> run(started, replaceAnyway), "reporting-rebuild");
         thread.setDaemon(true);
         thread.start();
         return started;
@@ -72,11 +80,11 @@ class Rebuilder {
      * The outcome is published only once the rebuild's consumers have stopped and its shadow schema is gone: until
      * then a new rebuild cannot start, so one rebuild's clean-up never drops the next one's tables.
      */
-    private void run(RebuildView started) {
+    private void run(RebuildView started, boolean replaceAnyway) {
         List<IngestionLoop> loops = new ArrayList<>();
         RebuildView outcome;
         try {
-            outcome = rebuild(started, loops);
+            outcome = rebuild(started, loops, replaceAnyway);
         } catch (Exception e) {
             log.error("rebuild {} failed", started.id(), e);
             ingestion.live().resume();
@@ -95,7 +103,8 @@ class Rebuilder {
         }
     }
 
-    private RebuildView rebuild(RebuildView started, List<IngestionLoop> loops) throws InterruptedException {
+    private RebuildView rebuild(RebuildView started, List<IngestionLoop> loops, boolean replaceAnyway)
+            throws InterruptedException {
         List<String> tables = projectionTables();
         prepareShadow(tables);
         Map<TopicPartition, Long> beginning = offsets(true);
@@ -130,12 +139,20 @@ class Rebuilder {
         RebuildView measured = progress(started, loops, total, from, "SWITCHING");
         Map<String, String> live = checksums("public", tables);
         Map<String, String> rebuilt = checksums(SHADOW, tables);
-        tables.stream().filter(table -> !live.get(table).equals(rebuilt.get(table))).forEach(this::logDifference);
-        switchOver(tables);
+        List<RebuildView.RowDifference> rows = new ArrayList<>();
+        tables.stream().filter(table -> !live.get(table).equals(rebuilt.get(table)))
+                .forEach(table -> rows.addAll(differences(table)));
+        // A rebuild proves the fold deterministic only if it agrees: when it does not, the live tables stay, and the
+        // rows that differ are reported, unless the operator asked for the new fold's tables.
+        boolean replace = live.equals(rebuilt) || replaceAnyway;
+        if (replace) {
+            switchOver(tables);
+        }
         ingestion.live().resume();
-        log.info("rebuild {} completed: {} events at {}/s with {} consumers, checksums equal: {}", started.id(),
-                measured.eventsDone(), measured.eventsPerSecond(), consumers, live.equals(rebuilt));
-        return measured.completed(live, rebuilt, Instant.now());
+        log.info("rebuild {} completed: {} events at {}/s with {} consumers, checksums equal: {}, replaced: {}",
+                started.id(), measured.eventsDone(), measured.eventsPerSecond(), consumers, live.equals(rebuilt),
+                replace);
+        return measured.completed(live, rebuilt, replace, rows, Instant.now());
     }
 
     private RebuildView progress(RebuildView started, List<IngestionLoop> loops, long total, Instant from,
@@ -171,13 +188,34 @@ class Rebuilder {
         });
     }
 
-    /** For an operator: the first rows that only the live table or only the rebuilt one holds. */
-    private void logDifference(String table) {
-        String sample = "select t::text from (select * from %s.%s except all select * from %s.%s) t limit 5";
-        List<String> onlyLive = jdbc.sql(sample.formatted("public", table, SHADOW, table)).query(String.class).list();
-        List<String> onlyRebuilt = jdbc.sql(sample.formatted(SHADOW, table, "public", table))
-                .query(String.class).list();
-        log.warn("{} differs; only live: {}; only rebuilt: {}", table, onlyLive, onlyRebuilt);
+    /** The first rows that only the live table or only the rebuilt one holds, by their primary key. */
+    private List<RebuildView.RowDifference> differences(String table) {
+        List<String> key = jdbc.sql("""
+                        select a.attname from pg_index i
+                        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+                        where i.indrelid = cast(? as regclass) and i.indisprimary
+                        order by array_position(cast(i.indkey as int2[]), a.attnum)""")
+                .param("public." + table).query(String.class).list();
+        String keyOf = key.isEmpty() ? "to_jsonb(t)" : "jsonb_build_object(" + String.join(", ",
+                key.stream().map(column -> "'" + column + "', t." + column).toList()) + ")";
+        String rows = "select (" + keyOf + ")::text from (select * from %s.%s except all select * from %s.%s) t "
+                + "limit " + MAX_DIFFERENCES;
+        List<RebuildView.RowDifference> differences = new ArrayList<>();
+        jdbc.sql(rows.formatted("public", table, SHADOW, table)).query(String.class).list()
+                .forEach(k -> differences.add(new RebuildView.RowDifference(table, keyMap(k), "live")));
+        jdbc.sql(rows.formatted(SHADOW, table, "public", table)).query(String.class).list()
+                .forEach(k -> differences.add(new RebuildView.RowDifference(table, keyMap(k), "rebuilt")));
+        log.warn("{} differs: {}", table, differences);
+        return differences;
+    }
+
+    private Map<String, Object> keyMap(String json) {
+        try {
+            return codec.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An ordered hash of each table's rows: equal contents give equal checksums whatever the physical order. */

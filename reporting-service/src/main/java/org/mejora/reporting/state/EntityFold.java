@@ -18,57 +18,15 @@ import java.util.Set;
  * How one event changes the state of the plan, finding, action or evaluation it is about. Pure: the live projection
  * and a rebuild fold the same events into the same states.
  *
- * <p>The payload's fields are merged into the entity's state; the status follows from the event type where the type
- * says it (e.g. {@code PlanApproved}); a {@code status} field in the payload wins over both.
+ * <p>The payload's fields are merged into the entity's state; what the producer's published fold decides (status,
+ * progress, verification, removal, key dates: {@link PublishedState}) is then written over them, so that no status is
+ * decided here.
  */
 public final class EntityFold {
 
     /** The kinds of change an audit history can be filtered by, and the fields each one watches. */
     public static final Map<String, List<String>> FIELDS_BY_KIND = orderedKinds();
 
-    static final Map<String, String> STATUS_BY_EVENT = Map.ofEntries(
-            Map.entry("PlanCreated", "DRAFT"),
-            Map.entry("PlanSubmittedForReview", "IN_REVIEW"),
-            Map.entry("PlanReviewRejected", "DRAFT"),
-            Map.entry("PlanApproved", "APPROVED"),
-            Map.entry("PlanExecutionStarted", "IN_EXECUTION"),
-            Map.entry("FindingAdded", "OPEN"),
-            Map.entry("FindingClosed", "CLOSED"),
-            Map.entry("FindingReopened", "OPEN"),
-            Map.entry("FindingRemoved", "REMOVED"),
-            Map.entry("ActionAdded", "PLANNED"),
-            Map.entry("ActionImplemented", "IMPLEMENTED"),
-            Map.entry("ActionClosed", "CLOSED"),
-            Map.entry("ActionReopened", "IN_PROGRESS"),
-            Map.entry("ActionMarkedNotImplemented", "NOT_IMPLEMENTED"),
-            Map.entry("ActionCancelled", "CANCELLED"),
-            Map.entry("ActionRemoved", "REMOVED"),
-            Map.entry("FollowUpReportDrafted", "DRAFT"),
-            Map.entry("FollowUpReportSubmitted", "SUBMITTED"),
-            Map.entry("CycleOpened", "OPEN"),
-            Map.entry("YearConsolidated", "CONSOLIDATED"),
-            Map.entry("EvaluationOpened", "GOALS_FORMULATION"),
-            Map.entry("GoalsSubmitted", "GOALS_IN_REVIEW"),
-            Map.entry("GoalsApproved", "GOALS_AWAITING_ACCEPTANCE"),
-            Map.entry("GoalsModified", "GOALS_AWAITING_ACCEPTANCE"),
-            Map.entry("GoalsRejected", "GOALS_FORMULATION"),
-            Map.entry("GoalsNotAccepted", "GOALS_FORMULATION"),
-            Map.entry("GoalsAccepted", "SELF_EVALUATION_I"),
-            Map.entry("CompetenciesRated", "FINAL_RESULT_AWAITING_ACCEPTANCE"),
-            Map.entry("FinalResultAccepted", "COMPLETED"),
-            Map.entry("FinalResultNotAccepted", "SELF_EVALUATION_II"),
-            Map.entry("EvaluationConsolidated", "CONSOLIDATED"));
-
-    /** The self-evaluation steps, by follow-up (I or II): P-TH-10 steps 8-15. */
-    private static final Map<String, Map<String, String>> STATUS_BY_FOLLOW_UP = Map.of(
-            "SelfEvaluationSubmitted", Map.of("I", "SELF_EVALUATION_I_IN_REVIEW", "II", "SELF_EVALUATION_II_IN_REVIEW"),
-            "SelfEvaluationApproved", Map.of("I", "SELF_EVALUATION_I_AWAITING_ACCEPTANCE", "II", "COMPETENCIES_RATING"),
-            "SelfEvaluationModified", Map.of("I", "SELF_EVALUATION_I_AWAITING_ACCEPTANCE", "II", "COMPETENCIES_RATING"),
-            "SelfEvaluationRejected", Map.of("I", "SELF_EVALUATION_I", "II", "SELF_EVALUATION_II"),
-            "SelfEvaluationAccepted", Map.of("I", "SELF_EVALUATION_II", "II", "COMPETENCIES_RATING"),
-            "SelfEvaluationNotAccepted", Map.of("I", "SELF_EVALUATION_I", "II", "SELF_EVALUATION_II"));
-
-    private static final Set<String> OPEN_ACTION = Set.of("PLANNED", "IN_PROGRESS");
     private static final Set<String> PLAN_PARTS = Set.of("Action", "Finding", "FollowUpReport");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -110,23 +68,40 @@ public final class EntityFold {
         return entity;
     }
 
-    /** The state after the event, and what changed in the fields an auditor follows. */
-    public static Step apply(ObjectNode before, EventEnvelope event) {
+    /**
+     * The state after the event, and what changed in the fields an auditor follows.
+     *
+     * @param decided the fields the producer's fold decides for this entity after the event (a null value clears it)
+     */
+    public static Step apply(ObjectNode before, EventEnvelope event, ObjectNode decided) {
         ObjectNode after = before == null ? JSON.objectNode() : before.deepCopy();
         merge(after, event);
-        String status = status(before, event);
-        if (status != null) {
-            after.put("status", status);
-        }
-        if (event.eventType().equals("ImprovementPlanRequired")) {
-            after.put("improvementPlanRequired", true);
-        }
+        decide(after, decided);
+        return step(before, after, firstText(event.payload(), "reason", "justification", "comment", "observations"),
+                evidence(event.payload()));
+    }
+
+    /**
+     * An entity the event changed without naming it (the actions of a removed finding): only what the producer's
+     * fold decided changes.
+     */
+    public static Step cascade(ObjectNode before, ObjectNode decided) {
+        ObjectNode after = before.deepCopy();
+        decide(after, decided);
+        return step(before, after, null, null);
+    }
+
+    private static Step step(ObjectNode before, ObjectNode after, String reason, String evidence) {
         ArrayNode changes = JSON.arrayNode();
         List<String> kinds = new ArrayList<>();
         if (before == null) {
             kinds.add("CREATION");
         }
         FIELDS_BY_KIND.forEach((kind, fields) -> {
+            if (before == null && kind.equals("PROGRESS")) {
+                // An entity's starting point (an action at 0 %) is not progress.
+                return;
+            }
             boolean changed = false;
             for (String field : fields) {
                 JsonNode from = before == null ? null : before.get(field);
@@ -142,8 +117,7 @@ public final class EntityFold {
                 kinds.add(kind);
             }
         });
-        return new Step(after, changes, kinds, firstText(event.payload(), "reason", "justification", "comment", "observations"),
-                evidence(event.payload()));
+        return new Step(after, changes, kinds, reason, evidence);
     }
 
     /**
@@ -190,24 +164,15 @@ public final class EntityFold {
         return value.isObject() && value.has("name") && value.has("position") && value.has("date");
     }
 
-    private static String status(ObjectNode before, EventEnvelope event) {
-        if (has(event.payload(), "status")) {
-            return event.payload().get("status").asText();
-        }
-        String byType = STATUS_BY_EVENT.get(event.eventType());
-        if (byType != null) {
-            return byType;
-        }
-        Map<String, String> byFollowUp = STATUS_BY_FOLLOW_UP.get(event.eventType());
-        if (byFollowUp != null) {
-            return byFollowUp.get(event.payload().path("followUp").asText());
-        }
-        // A follow-up moves a planned action into progress; only ActionImplemented makes it implemented.
-        if (event.eventType().equals("ActionProgressRecorded")) {
-            String current = text(before, "status");
-            return current == null || OPEN_ACTION.contains(current) ? "IN_PROGRESS" : null;
-        }
-        return null;
+    /** Writes what the producer's fold decided over the entity's state: a null value clears the field. */
+    static void decide(ObjectNode state, ObjectNode decided) {
+        decided.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                state.remove(field.getKey());
+            } else {
+                state.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     private static String evidence(JsonNode payload) {
@@ -242,7 +207,7 @@ public final class EntityFold {
 
     private static Map<String, List<String>> orderedKinds() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        kinds.put("STATUS", List.of("status"));
+        kinds.put("STATUS", List.of("status", "removed"));
         kinds.put("PROGRESS", List.of("percent"));
         kinds.put("DATES", List.of("start", "end"));
         kinds.put("RESPONSIBLE", List.of("responsible", "responsibleUnit", "responsibleRole", "technicalDirection",

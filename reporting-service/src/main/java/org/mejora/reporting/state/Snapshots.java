@@ -80,6 +80,11 @@ public class Snapshots {
             return state.hasNonNull(field) ? state.get(field).asText() : null;
         }
 
+        /** Removed from its plan, by itself or with its finding (plan-api's fold decides it). */
+        public boolean removed() {
+            return state.path("removed").asBoolean(false);
+        }
+
         public Integer integer(String field) {
             return state.hasNonNull(field) ? state.get(field).asInt() : null;
         }

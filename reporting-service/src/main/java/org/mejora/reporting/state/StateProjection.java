@@ -33,7 +33,10 @@ class StateProjection implements Projection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
+
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final PublishedState published = new PublishedState();
 
     StateProjection(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
@@ -52,6 +55,8 @@ class StateProjection implements Projection {
     private final class StateBatch implements Batch {
 
         private final Map<EntityFold.Entity, Optional<Stored>> entities = new HashMap<>();
+        private final Map<EntityFold.Entity, Optional<Object>> aggregates = new HashMap<>();
+        private final Set<EntityFold.Entity> changedAggregates = new LinkedHashSet<>();
         private final Set<EntityFold.Entity> changed = new LinkedHashSet<>();
         private final List<Object[]> history = new ArrayList<>();
 
@@ -71,7 +76,51 @@ class StateProjection implements Projection {
                             entities.put(new EntityFold.Entity(row.getString(1), row.getString(2)),
                                     Optional.of(stored(row)));
                         });
+                List<EntityFold.Entity> roots = events.stream()
+                        .map(e -> new EntityFold.Entity(e.aggregateType(), e.aggregateId())).distinct().toList();
+                roots.forEach(root -> aggregates.put(root, Optional.empty()));
+                jdbc.sql("""
+                                select s.aggregate_type, s.aggregate_id, s.state::text from published_state s
+                                join unnest(cast(? as varchar[]), cast(? as varchar[])) as k(aggregate_type, aggregate_id)
+                                  on s.aggregate_type = k.aggregate_type and s.aggregate_id = k.aggregate_id""")
+                        .params(roots.stream().map(EntityFold.Entity::type).toArray(String[]::new),
+                                roots.stream().map(EntityFold.Entity::id).toArray(String[]::new))
+                        .query(row -> {
+                            aggregates.put(new EntityFold.Entity(row.getString(1), row.getString(2)),
+                                    Optional.of(published.read(row.getString(1), row.getString(3))));
+                        });
             }
+        }
+
+        /**
+         * Applies the producer's fold to the aggregate's published state; returns what it decides for every entity
+         * of the aggregate, and writes it into the other entities it changed (those of a removed finding).
+         */
+        private Map<EntityFold.Entity, ObjectNode> decide(EventEnvelope event, EntityFold.Entity entity) {
+            Optional<Object> record = published.decode(event);
+            if (record.isEmpty()) {
+                return Map.of();
+            }
+            EntityFold.Entity aggregate = new EntityFold.Entity(event.aggregateType(), event.aggregateId());
+            Object before = aggregates.computeIfAbsent(aggregate, StateProjection.this::loadPublished).orElse(null);
+            Object after = published.apply(before, record.get());
+            aggregates.put(aggregate, Optional.of(after));
+            changedAggregates.add(aggregate);
+            Map<EntityFold.Entity, ObjectNode> was = before == null ? Map.of() : published.decided(before);
+            Map<EntityFold.Entity, ObjectNode> decided = published.decided(after);
+            decided.forEach((other, fields) -> {
+                if (!other.equals(entity) && !fields.equals(was.get(other))) {
+                    entities.computeIfAbsent(other, StateProjection.this::load).ifPresent(stored -> {
+                        EntityFold.Step step = EntityFold.cascade(stored.state(), fields);
+                        entities.put(other, Optional.of(new Stored(stored.root(), step.after(),
+                                stored.institutionId())));
+                        changed.add(other);
+                        // Its own history row, so that the entity reads as it stood at any instant.
+                        record(event, other, stored.root(), step);
+                    });
+                }
+            });
+            return decided;
         }
 
         @Override
@@ -80,13 +129,20 @@ class StateProjection implements Projection {
             Optional<Stored> stored = entities.computeIfAbsent(entity, StateProjection.this::load);
             ObjectNode before = stored.map(Stored::state).orElse(null);
             EntityFold.Entity root = EntityFold.rootOf(event, entity, stored.map(Stored::root).orElse(null));
-            EntityFold.Step step = understood ? EntityFold.apply(before, event) : unchanged(before);
+            EntityFold.Step step = understood
+                    ? EntityFold.apply(before, event, decide(event, entity).getOrDefault(entity, EMPTY))
+                    : unchanged(before);
             if (understood) {
                 // The institution an entity was first seen in stays its institution.
                 String institution = stored.map(Stored::institutionId).orElse(event.institutionId());
                 entities.put(entity, Optional.of(new Stored(root, step.after(), institution)));
                 changed.add(entity);
             }
+            record(event, entity, root, step);
+        }
+
+        private void record(EventEnvelope event, EntityFold.Entity entity, EntityFold.Entity root,
+                            EntityFold.Step step) {
             history.add(new Object[]{event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
                     event.eventType(), event.schemaVersion(), Timestamp.from(event.occurredAt()),
                     event.institutionId(), actor(event).userId(), actor(event).role(), actor(event).name(),
@@ -109,6 +165,11 @@ class StateProjection implements Projection {
                     set root_type = excluded.root_type, root_id = excluded.root_id, state = excluded.state,
                         institution_id = excluded.institution_id""", states);
             batches.batchUpdate("""
+                    insert into published_state (aggregate_type, aggregate_id, state) values (?, ?, cast(? as jsonb))
+                    on conflict (aggregate_type, aggregate_id) do update set state = excluded.state""",
+                    changedAggregates.stream().map(aggregate -> new Object[]{aggregate.type(), aggregate.id(),
+                            published.write(aggregates.get(aggregate).orElseThrow())}).toList());
+            batches.batchUpdate("""
                     insert into history_entry (event_id, aggregate_type, aggregate_id, sequence, event_type,
                         schema_version, occurred_at, institution_id, actor_id, actor_role, actor_name,
                         correlation_id, entity_type, entity_id, root_type, root_id, change_kinds, changes, reason,
@@ -116,6 +177,13 @@ class StateProjection implements Projection {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','),
                         cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb))""", history);
         }
+    }
+
+    private Optional<Object> loadPublished(EntityFold.Entity aggregate) {
+        return jdbc.sql("select state::text from published_state where aggregate_type = ? and aggregate_id = ?")
+                .params(aggregate.type(), aggregate.id())
+                .query(String.class).optional()
+                .map(json -> published.read(aggregate.type(), json));
     }
 
     /** An entity the batch did not name up front (one drained from the parked events). */

@@ -62,8 +62,9 @@ class DownloadsIT extends ReportingIT {
             assertThat(first.get(0)).isEqualTo("1");
             assertThat(first.get(1)).isEqualTo(SeedPlans.FINDING_1);
             assertThat(first.get(2)).isEqualTo(SeedPlans.ACTION_1);
+            // Reopened (Abierta-A) after its verification: the verification no longer stands, as in plan-service.
             assertThat(first.subList(3, 13)).containsExactly("% Cumplimiento al Plan de Acción", "4", "2021-09",
-                    "2022-02", "Secretaría de Planeación", "Directora de Planeación Estratégica", "Si", "Si",
+                    "2022-02", "Secretaría de Planeación", "Directora de Planeación Estratégica", "", "",
                     "Abierta-A", "Dirección de Planeación Estratégica");
             assertThat(cells(sheet.getRow(header + 2)).get(7)).isEqualTo("Secretaría de Hacienda");
         }

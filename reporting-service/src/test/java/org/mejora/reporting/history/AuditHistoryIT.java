@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mejora.envelope.EventEnvelope;
 import org.mejora.identity.Role;
+import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionDetails;
+import org.mejora.plan.api.FindingAdded;
+import org.mejora.plan.api.FindingRemoved;
+import org.mejora.plan.api.PlanCreated;
+import org.mejora.plan.api.PlanKind;
 import org.mejora.reporting.support.EventStream;
 import org.mejora.reporting.support.ReportingIT;
 import org.mejora.reporting.support.SeedPlans;
@@ -164,6 +170,34 @@ class AuditHistoryIT extends ReportingIT {
         assertThat(listed.get("openByKind").path("unknown_event").asLong()).isPositive();
         assertThat(listed.get("open").findValuesAsText("aggregateId")).contains(planId);
         assertThat(auditor().get("/api/reports/admin/ingestion-problems").status()).isEqualTo(403);
+    }
+
+    @Test
+    void removingAFindingRemovesItsActionsNowAndInThePast() {
+        String planId = UUID.randomUUID().toString();
+        String findingId = "f-" + planId;
+        EventStream stream = new EventStream("Plan", planId, institution);
+        TopicProbe.publish("mejora.plan.events", List.of(
+                stream.next(day("2023-02-01"), SeedPlans.OWNER, new PlanCreated(planId, institution, PlanKind.AUDIT,
+                        "Plan", null, null, null, null, null, null, null, "2023", null)),
+                stream.next(day("2023-02-02"), SeedPlans.OWNER, new FindingAdded(planId, findingId, "1", "Hallazgo",
+                        null, null)),
+                stream.next(day("2023-02-03"), SeedPlans.OWNER, new ActionAdded(planId, findingId, "a-" + planId,
+                        new ActionDetails("1", "Acción", null, null, List.of(), null, null, null, null, null,
+                                "2023-01", "2023-06", 6, null))),
+                stream.next(day("2023-02-04"), SeedPlans.OWNER, new FindingRemoved(planId, findingId))));
+
+        awaitTotal("/api/reports/history/plans/" + planId, 5);
+        JsonNode action = auditor().get("/api/reports/history/actions/a-" + planId).json();
+        assertThat(action.get("total").asLong()).isEqualTo(2);
+        assertThat(change(action.get("entries").get(1), "removed")).isEqualTo("false -> true");
+        JsonNode after = auditor().get("/api/reports/plans/" + planId + "/as-of?at=2023-02-05T00:00:00Z").json();
+        assertThat(after.at("/findings/0/removed").asBoolean()).isTrue();
+        assertThat(after.at("/findings/0/actions/0/removed").asBoolean()).isTrue();
+        JsonNode before = auditor().get("/api/reports/plans/" + planId + "/as-of?at=2023-02-03T12:00:00Z").json();
+        assertThat(before.at("/findings/0/actions/0/removed").asBoolean()).isFalse();
+        JsonNode dashboard = auditor().get("/api/reports/dashboards/plans?planId=" + planId).json();
+        assertThat(dashboard.get("actions").asInt()).isZero();
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.mejora.reporting.support.SeedPlans;
 import org.mejora.testing.Api;
 import org.mejora.testing.TestInfrastructure;
 import org.mejora.testing.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ import static org.awaitility.Awaitility.await;
  * rebuild rate beside the rate of a plain Kafka consumer reading the same topics into nothing.
  */
 class RebuildIT extends ReportingIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final int PLANS = 300;
 
@@ -68,8 +73,8 @@ class RebuildIT extends ReportingIT {
             // The live tables may hold rows folded by an older build of this service: the first rebuild refolds
             // them with this one. The second starts the moment the first is reported done, and must find nothing
             // to change.
-            rebuild(admin);
-            result = rebuild(admin);
+            rebuild(admin, true);
+            result = rebuild(admin, false);
         } finally {
             rebuilding.set(false);
             reader.join();
@@ -102,8 +107,35 @@ class RebuildIT extends ReportingIT {
         assertThat(institutionAdmin.get("/api/reports/admin/ingestion-problems").status()).isEqualTo(403);
     }
 
-    private JsonNode rebuild(Api admin) {
-        Api.Response started = admin.post("/api/reports/rebuilds", "");
+    @Test
+    void aRebuildThatDiffersFromTheLiveTablesKeepsThemAndNamesTheRowsThatDiffer() {
+        SeedPlans plan = new SeedPlans(institution);
+        TopicProbe.publish("mejora.plan.events", plan.gemFm014());
+        String read = "/api/reports/history/plans/" + plan.planId;
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(auditor().get(read).json().path("total").asLong()).isEqualTo(10));
+        // Someone changed a live row behind ingestion's back: the events say otherwise.
+        jdbc.sql("""
+                        update entity_state set state = jsonb_set(state, '{status}', '"CLOSED"')
+                        where entity_type = 'Plan' and entity_id = ?""")
+                .param(plan.planId).update();
+
+        JsonNode result = rebuild(as("admin", institution, Role.ADMIN), false);
+
+        assertThat(result.get("checksumsEqual").asBoolean()).isFalse();
+        assertThat(result.get("switched").asBoolean()).isFalse();
+        assertThat(result.get("differences")).anySatisfy(row -> {
+            assertThat(row.get("table").asText()).isEqualTo("entity_state");
+            assertThat(row.at("/key/entity_type").asText()).isEqualTo("Plan");
+            assertThat(row.at("/key/entity_id").asText()).isEqualTo(plan.planId);
+            assertThat(row.get("side").asText()).isEqualTo("live");
+        });
+        assertThat(jdbc.sql("select state ->> 'status' from entity_state where entity_type = 'Plan' and entity_id = ?")
+                .param(plan.planId).query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    private JsonNode rebuild(Api admin, boolean replaceAnyway) {
+        Api.Response started = admin.post("/api/reports/rebuilds?replaceAnyway=" + replaceAnyway, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.json().get("id").asText();
         List<JsonNode> seen = new ArrayList<>();

@@ -11,4 +11,9 @@ import java.util.List;
 @Revision("1")
 public record CompetenciesRated(String evaluationId, List<CompetencyRating> ratings, Score result)
         implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -26,4 +26,9 @@ public record CycleOpened(
         BigDecimal competenciesWeight,
         String thresholdLevel,
         List<String> competencies) implements CycleEvent {
+
+    @Override
+    public <R> R accept(CycleEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

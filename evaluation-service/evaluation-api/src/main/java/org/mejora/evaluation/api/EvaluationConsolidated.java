@@ -16,4 +16,9 @@ public record EvaluationConsolidated(String evaluationId, String cycleId, int ye
     public EvaluationConsolidated(String evaluationId, String cycleId, int year, String servantId, Score result) {
         this(evaluationId, cycleId, year, servantId, result, null, null);
     }
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -27,4 +27,9 @@ public record EvaluationOpened(
         String thresholdLevel,
         BigDecimal threshold,
         List<String> competencies) implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

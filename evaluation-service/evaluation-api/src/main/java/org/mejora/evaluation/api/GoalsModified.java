@@ -8,4 +8,9 @@ import java.util.List;
 @Revision("1")
 public record GoalsModified(String evaluationId, List<Goal> original, List<Goal> modified, String reason)
         implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

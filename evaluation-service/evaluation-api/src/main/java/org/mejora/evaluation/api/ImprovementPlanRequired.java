@@ -25,4 +25,9 @@ public record ImprovementPlanRequired(
         BigDecimal finalScore,
         String ratingLevel,
         BigDecimal threshold) implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

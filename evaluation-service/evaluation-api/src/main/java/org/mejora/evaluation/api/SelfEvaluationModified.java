@@ -8,4 +8,9 @@ import java.util.List;
 @Revision("1")
 public record SelfEvaluationModified(String evaluationId, FollowUp followUp, List<GoalCompliance> original,
                                      List<GoalCompliance> modified, String reason) implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -6,4 +6,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SelfEvaluationRejected(String evaluationId, FollowUp followUp, String reason)
         implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -8,4 +8,9 @@ import java.util.List;
 @Revision("1")
 public record SelfEvaluationSubmitted(String evaluationId, FollowUp followUp, List<GoalCompliance> compliance)
         implements EvaluationEvent {
+
+    @Override
+    public <R> R accept(EvaluationEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

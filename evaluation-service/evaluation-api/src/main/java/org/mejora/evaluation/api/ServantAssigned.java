@@ -11,4 +11,9 @@ public record ServantAssigned(
         String servantName,
         String supervisorId,
         String supervisorName) implements CycleEvent {
+
+    @Override
+    public <R> R accept(CycleEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

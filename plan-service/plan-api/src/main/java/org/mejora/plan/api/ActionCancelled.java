@@ -8,4 +8,9 @@ public record ActionCancelled(
         String planId,
         String actionId,
         String justification) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -9,4 +9,9 @@ public record ActionClosed(
         String planId,
         String actionId,
         LocalDate closedOn) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -9,4 +9,9 @@ public record ActionEdited(
         String findingId,
         String actionId,
         ActionDetails details) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -11,4 +11,9 @@ public record ActionImplemented(
         String evidence,
         String comment,
         LocalDate implementedOn) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -30,4 +30,9 @@ public record ActionProgressRecorded(
                                   String comment, String reason, LocalDate recordedOn) {
         this(planId, actionId, percent, previousPercent, evidence, comment, reason, recordedOn, List.of());
     }
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

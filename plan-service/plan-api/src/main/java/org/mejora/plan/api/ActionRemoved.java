@@ -8,4 +8,9 @@ public record ActionRemoved(
         String planId,
         String findingId,
         String actionId) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

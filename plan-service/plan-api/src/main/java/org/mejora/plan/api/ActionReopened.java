@@ -8,4 +8,9 @@ public record ActionReopened(
         String planId,
         String actionId,
         String reason) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

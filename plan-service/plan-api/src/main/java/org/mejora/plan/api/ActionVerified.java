@@ -24,4 +24,9 @@ public record ActionVerified(
                           Signature verifier) {
         this(planId, actionId, compliant, effective, observations, verifier, List.of());
     }
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -11,4 +11,9 @@ public record FindingAdded(
         String description,
         FindingSource source,
         String improvementArea) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

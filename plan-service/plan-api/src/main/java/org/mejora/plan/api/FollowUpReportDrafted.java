@@ -14,4 +14,9 @@ public record FollowUpReportDrafted(
         String conclusions,
         String recommendations,
         String preparedBy) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -10,4 +10,9 @@ public record FollowUpReportSubmitted(
         String reportId,
         Signature responsible,
         List<FollowUpReportLine> actions) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -7,4 +7,9 @@ import org.axonframework.serialization.Revision;
 public record PlanApproved(
         String planId,
         Signature approver) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -51,4 +51,9 @@ public record PlanCreated(
     public boolean relaxesSeparationOfDuties() {
         return Boolean.TRUE.equals(separationOfDutiesRelaxed);
     }
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -16,4 +16,9 @@ public record PlanHeaderEdited(
         String formatCode,
         String formatVersion,
         String period) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -8,4 +8,9 @@ public record PlanReviewRejected(
         String planId,
         Signature reviewer,
         String reason) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -8,4 +8,9 @@ public record PlanReviewed(
         String planId,
         Signature reviewer,
         String observations) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -7,4 +7,9 @@ import org.axonframework.serialization.Revision;
 public record PlanSubmittedForReview(
         String planId,
         Signature responsible) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Cases<R> cases) {
+        return cases.on(this);
+    }
 }

@@ -29,6 +29,7 @@ import org.mejora.evaluation.api.GoalsSubmitted;
 import org.mejora.evaluation.api.ImprovementPlanRequired;
 import org.mejora.evaluation.api.RatingLevel;
 import org.mejora.evaluation.api.Score;
+import org.mejora.evaluation.api.state.EvaluationFold;
 import org.mejora.evaluation.api.SelfEvaluationAccepted;
 import org.mejora.evaluation.api.SelfEvaluationApproved;
 import org.mejora.evaluation.api.SelfEvaluationModified;
@@ -307,82 +308,82 @@ class Evaluation {
         thresholdLevel = event.thresholdLevel();
         threshold = event.threshold();
         competencies = event.competencies();
-        status = GOALS_FORMULATION;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsSubmitted event) {
         goals = event.goals();
-        status = GOALS_IN_REVIEW;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsApproved event) {
-        status = GOALS_AWAITING_ACCEPTANCE;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsRejected event) {
-        status = GOALS_FORMULATION;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsModified event) {
         goals = event.modified();
-        status = GOALS_AWAITING_ACCEPTANCE;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsAccepted event) {
-        status = SELF_EVALUATION_I;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(GoalsNotAccepted event) {
-        status = GOALS_FORMULATION;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationSubmitted event) {
         compliance.put(event.followUp(), event.compliance());
-        status = inReview(event.followUp());
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationApproved event) {
-        status = afterApproval(event.followUp());
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationRejected event) {
-        status = writing(event.followUp());
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationModified event) {
         compliance.put(event.followUp(), event.modified());
-        status = afterApproval(event.followUp());
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationAccepted event) {
-        status = SELF_EVALUATION_II;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(SelfEvaluationNotAccepted event) {
-        status = SELF_EVALUATION_I;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(CompetenciesRated event) {
         result = event.result();
-        status = FINAL_RESULT_AWAITING_ACCEPTANCE;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(FinalResultAccepted event) {
-        status = COMPLETED;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
@@ -390,12 +391,12 @@ class Evaluation {
         disputedResult = result;
         disagreement = event.reason();
         result = null;
-        status = SELF_EVALUATION_II;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     @EventSourcingHandler
     void on(EvaluationConsolidated event) {
-        status = CONSOLIDATED;
+        status = EvaluationFold.statusSetBy(event).orElse(status);
     }
 
     private void asServant(String actor, String institution) {
@@ -441,11 +442,6 @@ class Evaluation {
 
     private static EvaluationStatus inReview(FollowUp followUp) {
         return followUp == FollowUp.I ? SELF_EVALUATION_I_IN_REVIEW : SELF_EVALUATION_II_IN_REVIEW;
-    }
-
-    /** Approved or modified: the first follow-up awaits the servant's acceptance; the second goes to rating. */
-    private static EvaluationStatus afterApproval(FollowUp followUp) {
-        return followUp == FollowUp.I ? SELF_EVALUATION_I_AWAITING_ACCEPTANCE : COMPETENCIES_RATING;
     }
 
     private static FollowUp followUp(FollowUp followUp) {

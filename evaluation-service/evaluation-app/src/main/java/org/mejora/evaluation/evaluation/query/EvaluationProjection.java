@@ -6,7 +6,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.mejora.evaluation.api.CompetenciesRated;
 import org.mejora.evaluation.api.EvaluationConsolidated;
 import org.mejora.evaluation.api.EvaluationOpened;
-import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.EvaluationEvent;
+import org.mejora.evaluation.api.state.EvaluationFold;
 import org.mejora.evaluation.api.FinalResultAccepted;
 import org.mejora.evaluation.api.FinalResultNotAccepted;
 import org.mejora.evaluation.api.FollowUp;
@@ -32,12 +33,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import static org.mejora.evaluation.api.EvaluationStatus.COMPETENCIES_RATING;
-import static org.mejora.evaluation.api.EvaluationStatus.GOALS_AWAITING_ACCEPTANCE;
-import static org.mejora.evaluation.api.EvaluationStatus.GOALS_FORMULATION;
-import static org.mejora.evaluation.api.EvaluationStatus.SELF_EVALUATION_I;
-import static org.mejora.evaluation.api.EvaluationStatus.SELF_EVALUATION_II;
-import static org.mejora.evaluation.api.EvaluationStatus.SELF_EVALUATION_I_AWAITING_ACCEPTANCE;
 
 /**
  * Where each evaluation stands, with its current goals, compliance and ratings and, beside them, the servant's own
@@ -69,7 +64,7 @@ public class EvaluationProjection {
                 .param("institution", event.institutionId()).param("year", event.year())
                 .param("servant", event.servantId()).param("servantName", event.servantName())
                 .param("supervisor", event.supervisorId()).param("supervisorName", event.supervisorName())
-                .param("status", GOALS_FORMULATION.name()).param("at", utc(at))
+                .param("status", statusAfter(event)).param("at", utc(at))
                 .update();
     }
 
@@ -77,7 +72,8 @@ public class EvaluationProjection {
     void on(GoalsSubmitted event, @Timestamp Instant at) {
         jdbc.sql("""
                         update evaluation_view set goals = cast(:goals as jsonb), goals_original = null,
-                            status = 'GOALS_IN_REVIEW', last_step_at = :at where evaluation_id = :id""")
+                            status = :status, last_step_at = :at where evaluation_id = :id""")
+                .param("status", statusAfter(event))
                 .param("goals", json.writeValueAsString(event.goals())).param("at", utc(at))
                 .param("id", event.evaluationId())
                 .update();
@@ -85,12 +81,12 @@ public class EvaluationProjection {
 
     @EventHandler
     void on(GoalsApproved event, @Timestamp Instant at) {
-        status(event.evaluationId(), GOALS_AWAITING_ACCEPTANCE, at);
+        status(event, at);
     }
 
     @EventHandler
     void on(GoalsRejected event, @Timestamp Instant at) {
-        status(event.evaluationId(), GOALS_FORMULATION, at);
+        status(event, at);
     }
 
     @EventHandler
@@ -101,19 +97,19 @@ public class EvaluationProjection {
                         where evaluation_id = :id""")
                 .param("goals", json.writeValueAsString(event.modified()))
                 .param("original", json.writeValueAsString(event.original()))
-                .param("status", GOALS_AWAITING_ACCEPTANCE.name()).param("at", utc(at))
+                .param("status", statusAfter(event)).param("at", utc(at))
                 .param("id", event.evaluationId())
                 .update();
     }
 
     @EventHandler
     void on(GoalsAccepted event, @Timestamp Instant at) {
-        status(event.evaluationId(), SELF_EVALUATION_I, at);
+        status(event, at);
     }
 
     @EventHandler
     void on(GoalsNotAccepted event, @Timestamp Instant at) {
-        status(event.evaluationId(), GOALS_FORMULATION, at);
+        status(event, at);
     }
 
     @EventHandler
@@ -122,20 +118,19 @@ public class EvaluationProjection {
         jdbc.sql("update evaluation_view set " + column + " = cast(:compliance as jsonb), " + column
                         + "_original = null, status = :status, last_step_at = :at where evaluation_id = :id")
                 .param("compliance", json.writeValueAsString(event.compliance()))
-                .param("status", (event.followUp() == FollowUp.I ? EvaluationStatus.SELF_EVALUATION_I_IN_REVIEW
-                        : EvaluationStatus.SELF_EVALUATION_II_IN_REVIEW).name())
+                .param("status", statusAfter(event))
                 .param("at", utc(at)).param("id", event.evaluationId())
                 .update();
     }
 
     @EventHandler
     void on(SelfEvaluationApproved event, @Timestamp Instant at) {
-        status(event.evaluationId(), reviewed(event.followUp()), at);
+        status(event, at);
     }
 
     @EventHandler
     void on(SelfEvaluationRejected event, @Timestamp Instant at) {
-        status(event.evaluationId(), event.followUp() == FollowUp.I ? SELF_EVALUATION_I : SELF_EVALUATION_II, at);
+        status(event, at);
     }
 
     @EventHandler
@@ -146,19 +141,19 @@ public class EvaluationProjection {
                         + " where evaluation_id = :id")
                 .param("modified", json.writeValueAsString(event.modified()))
                 .param("original", json.writeValueAsString(event.original()))
-                .param("status", reviewed(event.followUp()).name())
+                .param("status", statusAfter(event))
                 .param("at", utc(at)).param("id", event.evaluationId())
                 .update();
     }
 
     @EventHandler
     void on(SelfEvaluationAccepted event, @Timestamp Instant at) {
-        status(event.evaluationId(), SELF_EVALUATION_II, at);
+        status(event, at);
     }
 
     @EventHandler
     void on(SelfEvaluationNotAccepted event, @Timestamp Instant at) {
-        status(event.evaluationId(), SELF_EVALUATION_I, at);
+        status(event, at);
     }
 
     @EventHandler
@@ -173,14 +168,14 @@ public class EvaluationProjection {
                 .param("goals", result.goalsScore()).param("competencies", result.competenciesScore())
                 .param("final", result.finalScore()).param("level", result.ratingLevel())
                 .param("below", result.belowThreshold())
-                .param("status", EvaluationStatus.FINAL_RESULT_AWAITING_ACCEPTANCE.name())
+                .param("status", statusAfter(event))
                 .param("at", utc(at)).param("id", event.evaluationId())
                 .update();
     }
 
     @EventHandler
     void on(FinalResultAccepted event, @Timestamp Instant at) {
-        status(event.evaluationId(), EvaluationStatus.COMPLETED, at);
+        status(event, at);
     }
 
     @EventHandler
@@ -189,7 +184,7 @@ public class EvaluationProjection {
                         update evaluation_view set goals_score = null, competencies_score = null, final_score = null,
                             rating_level = null, below_threshold = null, status = :status, last_step_at = :at
                         where evaluation_id = :id""")
-                .param("status", SELF_EVALUATION_II.name()).param("at", utc(at)).param("id", event.evaluationId())
+                .param("status", statusAfter(event)).param("at", utc(at)).param("id", event.evaluationId())
                 .update();
     }
 
@@ -202,7 +197,7 @@ public class EvaluationProjection {
                             goals_score = :goals, competencies_score = :competencies, final_score = :final,
                             rating_level = :level, below_threshold = :below
                         where evaluation_id = :id""")
-                .param("status", EvaluationStatus.CONSOLIDATED.name()).param("at", utc(at))
+                .param("status", statusAfter(event)).param("at", utc(at))
                 .param("goals", result.goalsScore()).param("competencies", result.competenciesScore())
                 .param("final", result.finalScore()).param("level", result.ratingLevel())
                 .param("below", result.belowThreshold())
@@ -217,14 +212,15 @@ public class EvaluationProjection {
                 .update();
     }
 
-    private void status(String evaluationId, EvaluationStatus status, Instant at) {
+    private void status(EvaluationEvent event, Instant at) {
         jdbc.sql("update evaluation_view set status = :status, last_step_at = :at where evaluation_id = :id")
-                .param("status", status.name()).param("at", utc(at)).param("id", evaluationId)
+                .param("status", statusAfter(event)).param("at", utc(at)).param("id", event.evaluationId())
                 .update();
     }
 
-    private static EvaluationStatus reviewed(FollowUp followUp) {
-        return followUp == FollowUp.I ? SELF_EVALUATION_I_AWAITING_ACCEPTANCE : COMPETENCIES_RATING;
+    /** The step evaluation-api's fold moves the evaluation to: the view never decides it. */
+    private static String statusAfter(EvaluationEvent event) {
+        return EvaluationFold.statusSetBy(event).orElseThrow().name();
     }
 
     /** Column names come from the enum, never from input. */

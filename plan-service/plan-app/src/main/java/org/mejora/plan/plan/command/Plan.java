@@ -30,6 +30,7 @@ import org.mejora.plan.api.FollowUpReportSubmitted;
 import org.mejora.plan.api.PlanApproved;
 import org.mejora.plan.api.PlanClosed;
 import org.mejora.plan.api.PlanCreated;
+import org.mejora.plan.api.PlanEvent;
 import org.mejora.plan.api.PlanExecutionStarted;
 import org.mejora.plan.api.PlanHeaderEdited;
 import org.mejora.plan.api.PlanKind;
@@ -37,6 +38,15 @@ import org.mejora.plan.api.PlanReviewRejected;
 import org.mejora.plan.api.PlanReviewed;
 import org.mejora.plan.api.PlanSubmittedForReview;
 import org.mejora.plan.api.Signature;
+import org.mejora.plan.api.state.ActionState;
+import org.mejora.plan.api.state.ActionStatus;
+import org.mejora.plan.api.state.FindingState;
+import org.mejora.plan.api.state.FindingStatus;
+import org.mejora.plan.api.state.PlanFold;
+import org.mejora.plan.api.state.PlanState;
+import org.mejora.plan.api.state.PlanStatus;
+import org.mejora.plan.api.state.ReportState;
+import org.mejora.plan.api.state.ReportStatus;
 import org.mejora.plan.rules.Require;
 import org.mejora.plan.rules.RuleViolation;
 
@@ -60,15 +70,13 @@ class Plan {
 
     @AggregateIdentifier
     private String planId;
-    private PlanStatus status;
-    private boolean reviewed;
+    private PlanState state;
+    // Command-side bookkeeping beside the published state: who signed elaboration and review in the current round
+    // (null for signatures older than their user id), and the evidence files shown per action, for the report.
     private boolean separationOfDutiesRelaxed;
-    // Who signed elaboration and review in the current round (null for signatures older than their user id).
     private String elaboratedBy;
     private String reviewedBy;
-    private final Map<String, Finding> findings = new LinkedHashMap<>();
-    private final Map<String, Action> actions = new LinkedHashMap<>();
-    private final Map<String, Report> reports = new LinkedHashMap<>();
+    private final Map<String, List<EvidenceFile>> filesShown = new LinkedHashMap<>();
 
     Plan() {
         // for Axon
@@ -110,7 +118,7 @@ class Plan {
     @CommandHandler
     void handle(AddFindingCommand command) {
         requireDraft();
-        if (findings.containsKey(command.findingId())) {
+        if (state.liveFinding(command.findingId()).isPresent()) {
             throw RuleViolation.illegalTransition("finding.exists", command.findingId());
         }
         String number = uniqueFindingNumber(command.number(), null);
@@ -140,7 +148,7 @@ class Plan {
     void handle(AddActionCommand command) {
         requireDraft();
         finding(command.findingId());
-        if (actions.containsKey(command.actionId())) {
+        if (state.liveAction(command.actionId()).isPresent()) {
             throw RuleViolation.illegalTransition("action.exists", command.actionId());
         }
         apply(new ActionAdded(planId, command.findingId(), Require.text(command.actionId(), "actionId"),
@@ -150,7 +158,7 @@ class Plan {
     @CommandHandler
     void handle(EditActionCommand command) {
         requireDraft();
-        Action action = action(command.actionId());
+        ActionState action = action(command.actionId());
         apply(new ActionEdited(planId, action.findingId(), action.actionId(),
                 details(command.details(), action.actionId())));
     }
@@ -158,14 +166,14 @@ class Plan {
     @CommandHandler
     void handle(RemoveActionCommand command) {
         requireDraft();
-        Action action = action(command.actionId());
+        ActionState action = action(command.actionId());
         apply(new ActionRemoved(planId, action.findingId(), action.actionId()));
     }
 
     @CommandHandler
     void handle(SubmitPlanForReviewCommand command) {
         requireDraft();
-        if (actions.isEmpty()) {
+        if (state.liveActions().isEmpty()) {
             throw RuleViolation.invalid("plan.without-actions", "actions");
         }
         apply(new PlanSubmittedForReview(planId, signature(command.responsible())));
@@ -173,8 +181,8 @@ class Plan {
 
     @CommandHandler
     void handle(ReviewPlanCommand command) {
-        if (status != PlanStatus.IN_REVIEW || reviewed) {
-            throw RuleViolation.illegalTransition("plan.not-awaiting-review", status);
+        if (state.status() != PlanStatus.IN_REVIEW || state.reviewed()) {
+            throw RuleViolation.illegalTransition("plan.not-awaiting-review", state.status());
         }
         Signature reviewer = signature(command.reviewer());
         requireAnotherSigner(reviewer, elaboratedBy);
@@ -183,8 +191,8 @@ class Plan {
 
     @CommandHandler
     void handle(RejectPlanReviewCommand command) {
-        if (status != PlanStatus.IN_REVIEW) {
-            throw RuleViolation.illegalTransition("plan.not-in-review", status);
+        if (state.status() != PlanStatus.IN_REVIEW) {
+            throw RuleViolation.illegalTransition("plan.not-in-review", state.status());
         }
         Signature reviewer = signature(command.reviewer());
         requireAnotherSigner(reviewer, elaboratedBy);
@@ -193,10 +201,10 @@ class Plan {
 
     @CommandHandler
     void handle(ApprovePlanCommand command) {
-        if (status != PlanStatus.IN_REVIEW) {
-            throw RuleViolation.illegalTransition("plan.not-in-review", status);
+        if (state.status() != PlanStatus.IN_REVIEW) {
+            throw RuleViolation.illegalTransition("plan.not-in-review", state.status());
         }
-        if (!reviewed) {
+        if (!state.reviewed()) {
             throw RuleViolation.illegalTransition("plan.not-reviewed");
         }
         Signature approver = signature(command.approver());
@@ -207,19 +215,18 @@ class Plan {
 
     @CommandHandler
     void handle(StartPlanExecutionCommand command) {
-        if (status != PlanStatus.APPROVED) {
-            throw RuleViolation.illegalTransition("plan.not-approved", status);
+        if (state.status() != PlanStatus.APPROVED) {
+            throw RuleViolation.illegalTransition("plan.not-approved", state.status());
         }
         apply(new PlanExecutionStarted(planId, signature(command.startedBy())));
     }
 
     @CommandHandler
     void handle(ClosePlanCommand command) {
-        if (status != PlanStatus.IN_EXECUTION) {
-            throw RuleViolation.illegalTransition("plan.not-in-execution", status);
+        if (state.status() != PlanStatus.IN_EXECUTION) {
+            throw RuleViolation.illegalTransition("plan.not-in-execution", state.status());
         }
-        long open = actions.values().stream().filter(a -> a.status().isOpen() || a.status() == ActionStatus.IMPLEMENTED)
-                .count();
+        long open = state.unfinishedActions();
         if (open > 0) {
             throw RuleViolation.invalid("plan.actions-open", "actions", open);
         }
@@ -228,7 +235,7 @@ class Plan {
 
     @CommandHandler
     void handle(RecordActionProgressCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (!action.status().isOpen()) {
             throw RuleViolation.illegalTransition("action.not-open", action.status());
         }
@@ -252,7 +259,7 @@ class Plan {
 
     @CommandHandler
     void handle(MarkActionImplementedCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (!action.status().isOpen()) {
             throw RuleViolation.illegalTransition("action.not-open", action.status());
         }
@@ -262,7 +269,7 @@ class Plan {
 
     @CommandHandler
     void handle(VerifyActionCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (action.status() != ActionStatus.IMPLEMENTED) {
             throw RuleViolation.illegalTransition("action.not-implemented", action.status());
         }
@@ -278,7 +285,7 @@ class Plan {
 
     @CommandHandler
     void handle(CloseActionCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (action.status() != ActionStatus.IMPLEMENTED) {
             throw RuleViolation.illegalTransition("action.not-implemented", action.status());
         }
@@ -294,19 +301,19 @@ class Plan {
 
     @CommandHandler
     void handle(ReopenActionCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (action.status() != ActionStatus.CLOSED) {
             throw RuleViolation.illegalTransition("action.not-closed", action.status());
         }
         apply(new ActionReopened(planId, action.actionId(), Require.text(command.reason(), "reason")));
-        if (findings.get(action.findingId()).closed) {
+        if (state.findings().get(action.findingId()).status() == FindingStatus.CLOSED) {
             apply(new FindingReopened(planId, action.findingId()));
         }
     }
 
     @CommandHandler
     void handle(MarkActionNotImplementedCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (!action.status().isOpen()) {
             throw RuleViolation.illegalTransition("action.not-open", action.status());
         }
@@ -316,7 +323,7 @@ class Plan {
 
     @CommandHandler
     void handle(CancelActionCommand command) {
-        Action action = actionInExecution(command.actionId());
+        ActionState action = actionInExecution(command.actionId());
         if (!action.status().isOpen() && action.status() != ActionStatus.IMPLEMENTED) {
             throw RuleViolation.illegalTransition("action.not-cancellable", action.status());
         }
@@ -326,11 +333,12 @@ class Plan {
 
     @CommandHandler
     void handle(DraftFollowUpReportCommand command) {
-        if (status != PlanStatus.APPROVED && status != PlanStatus.IN_EXECUTION && status != PlanStatus.CLOSED) {
-            throw RuleViolation.illegalTransition("plan.not-approved", status);
+        if (state.status() != PlanStatus.APPROVED && state.status() != PlanStatus.IN_EXECUTION
+                && state.status() != PlanStatus.CLOSED) {
+            throw RuleViolation.illegalTransition("plan.not-approved", state.status());
         }
-        Report report = reports.get(command.reportId());
-        if (report != null && report.submitted()) {
+        ReportState report = state.reports().get(command.reportId());
+        if (report != null && report.status() == ReportStatus.SUBMITTED) {
             throw RuleViolation.illegalTransition("report.submitted");
         }
         apply(new FollowUpReportDrafted(planId, Require.text(command.reportId(), "reportId"),
@@ -341,181 +349,60 @@ class Plan {
 
     @CommandHandler
     void handle(SubmitFollowUpReportCommand command) {
-        Report report = reports.get(command.reportId());
+        ReportState report = state.reports().get(command.reportId());
         if (report == null) {
             throw RuleViolation.illegalTransition("report.unknown", command.reportId());
         }
-        if (report.submitted()) {
+        if (report.status() == ReportStatus.SUBMITTED) {
             throw RuleViolation.illegalTransition("report.submitted");
         }
         List<FollowUpReportLine> lines = new ArrayList<>();
-        for (Action action : actions.values()) {
-            Finding finding = findings.get(action.findingId());
+        for (ActionState action : state.liveActions()) {
+            FindingState finding = state.findings().get(action.findingId());
             ActionDetails details = action.details();
             lines.add(new FollowUpReportLine(details.number(), ReportColumns.factor(finding.source()), details.name(),
                     details.start(), details.end(), ReportColumns.description(details.description(), details.objective()),
-                    ReportColumns.status(action.status()), action.evidence(), action.files()));
+                    ReportColumns.status(action.status()), action.evidence(),
+                    filesShown.getOrDefault(action.actionId(), List.of())));
         }
         apply(new FollowUpReportSubmitted(planId, report.reportId(), signature(command.responsible()), lines));
     }
 
+    /** Every event's effect on the plan is the published one: the aggregate decides commands on the same state. */
     @EventSourcingHandler
-    void on(PlanCreated event) {
-        planId = event.planId();
-        status = PlanStatus.DRAFT;
-        separationOfDutiesRelaxed = event.relaxesSeparationOfDuties();
+    void on(PlanEvent event) {
+        state = PlanFold.apply(state, event);
+        planId = state.planId();
+        keepSignersAndFiles(event);
     }
 
-    @EventSourcingHandler
-    void on(FindingAdded event) {
-        findings.put(event.findingId(), new Finding(event.findingId(), event.number(), event.source(), false));
-    }
-
-    @EventSourcingHandler
-    void on(FindingEdited event) {
-        Finding finding = findings.get(event.findingId());
-        findings.put(finding.findingId(), new Finding(finding.findingId(), event.number(), event.source(),
-                finding.closed()));
-    }
-
-    @EventSourcingHandler
-    void on(FindingRemoved event) {
-        findings.remove(event.findingId());
-        actions.values().removeIf(action -> action.findingId().equals(event.findingId()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionAdded event) {
-        actions.put(event.actionId(), new Action(event.actionId(), event.findingId(), event.details(),
-                ActionStatus.PLANNED, 0, null, null, null, List.of()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionEdited event) {
-        actions.computeIfPresent(event.actionId(), (id, action) -> action.details(event.details()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionRemoved event) {
-        actions.remove(event.actionId());
-    }
-
-    @EventSourcingHandler
-    void on(PlanSubmittedForReview event) {
-        status = PlanStatus.IN_REVIEW;
-        reviewed = false;
-        elaboratedBy = signer(event.responsible());
-        reviewedBy = null;
-    }
-
-    @EventSourcingHandler
-    void on(PlanReviewed event) {
-        reviewed = true;
-        reviewedBy = signer(event.reviewer());
-    }
-
-    @EventSourcingHandler
-    void on(PlanReviewRejected event) {
-        status = PlanStatus.DRAFT;
-        reviewed = false;
-        elaboratedBy = null;
-        reviewedBy = null;
-    }
-
-    @EventSourcingHandler
-    void on(PlanApproved event) {
-        status = PlanStatus.APPROVED;
-    }
-
-    @EventSourcingHandler
-    void on(PlanExecutionStarted event) {
-        status = PlanStatus.IN_EXECUTION;
-    }
-
-    @EventSourcingHandler
-    void on(PlanClosed event) {
-        status = PlanStatus.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(ActionProgressRecorded event) {
-        actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.progress(ActionStatus.IN_PROGRESS, event.percent(), event.evidence())
-                        .withFiles(event.files()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionImplemented event) {
-        actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.progress(ActionStatus.IMPLEMENTED, 100, event.evidence()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionVerified event) {
-        actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.verified(event.compliant(), event.effective()).withFiles(event.files()));
-    }
-
-    @EventSourcingHandler
-    void on(ActionClosed event) {
-        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.CLOSED));
-    }
-
-    @EventSourcingHandler
-    void on(ActionReopened event) {
-        actions.computeIfPresent(event.actionId(),
-                (id, action) -> action.status(ActionStatus.IN_PROGRESS).verified(null, null));
-    }
-
-    @EventSourcingHandler
-    void on(ActionMarkedNotImplemented event) {
-        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.NOT_IMPLEMENTED));
-    }
-
-    @EventSourcingHandler
-    void on(ActionCancelled event) {
-        actions.computeIfPresent(event.actionId(), (id, action) -> action.status(ActionStatus.CANCELLED));
-    }
-
-    @EventSourcingHandler
-    void on(FindingClosed event) {
-        findings.computeIfPresent(event.findingId(), (id, finding) -> finding.closed(true));
-    }
-
-    @EventSourcingHandler
-    void on(FindingReopened event) {
-        findings.computeIfPresent(event.findingId(), (id, finding) -> finding.closed(false));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpReportDrafted event) {
-        reports.putIfAbsent(event.reportId(), new Report(event.reportId(), false));
-    }
-
-    @EventSourcingHandler
-    void on(FollowUpReportSubmitted event) {
-        reports.put(event.reportId(), new Report(event.reportId(), true));
-    }
-
-    /** A finding closes when every action it keeps (cancelled ones aside) is closed and verified effective. */
-    private void closeFindingWhenDone(String findingId) {
-        Finding finding = findings.get(findingId);
-        List<Action> kept = actionsOf(findingId).stream().filter(a -> a.status() != ActionStatus.CANCELLED).toList();
-        boolean done = !kept.isEmpty() && kept.stream()
-                .allMatch(a -> a.status() == ActionStatus.CLOSED && Boolean.TRUE.equals(a.effective()));
-        if (done && !finding.closed()) {
-            apply(new FindingClosed(planId, findingId));
+    private void keepSignersAndFiles(PlanEvent event) {
+        if (event instanceof PlanCreated created) {
+            separationOfDutiesRelaxed = created.relaxesSeparationOfDuties();
+        } else if (event instanceof PlanSubmittedForReview submitted) {
+            elaboratedBy = signer(submitted.responsible());
+            reviewedBy = null;
+        } else if (event instanceof PlanReviewed reviewed) {
+            reviewedBy = signer(reviewed.reviewer());
+        } else if (event instanceof PlanReviewRejected) {
+            elaboratedBy = null;
+            reviewedBy = null;
+        } else if (event instanceof ActionProgressRecorded progress) {
+            show(progress.actionId(), progress.files());
+        } else if (event instanceof ActionVerified verified) {
+            show(verified.actionId(), verified.files());
         }
     }
 
-    private void requireDraft() {
-        if (status != PlanStatus.DRAFT) {
-            throw RuleViolation.illegalTransition("plan.not-editable", status);
+    /** Every file shown for the action so far, in the order shown: the report lists them all. */
+    private void show(String actionId, List<EvidenceFile> files) {
+        if (!files.isEmpty()) {
+            filesShown.computeIfAbsent(actionId, id -> new ArrayList<>()).addAll(files);
         }
     }
 
     /** The files shown, each for the action as a whole or for one of its tasks. */
-    private static List<EvidenceFile> files(List<EvidenceFile> files, Action action) {
+    private static List<EvidenceFile> files(List<EvidenceFile> files, ActionState action) {
         if (files == null || files.isEmpty()) {
             return List.of();
         }
@@ -528,9 +415,36 @@ class Plan {
         return List.copyOf(files);
     }
 
+    /**
+     * Elaborated, reviewed and approved by three different users, unless the plan was created with the rule relaxed
+     * (recorded in its PlanCreated). Signatures older than their user id cannot be told apart and are let through.
+     */
+    private void requireAnotherSigner(Signature signature, String earlierSigner) {
+        if (!separationOfDutiesRelaxed && earlierSigner != null && earlierSigner.equals(signature.userId())) {
+            throw RuleViolation.invalid("plan.separation-of-duties", "signature", signature.userId());
+        }
+    }
+
+    private static String signer(Signature signature) {
+        return signature == null ? null : signature.userId();
+    }
+
+    /** A finding closes when every action it keeps (cancelled ones aside) is closed and verified effective. */
+    private void closeFindingWhenDone(String findingId) {
+        if (state.findingDone(findingId) && state.findings().get(findingId).status() != FindingStatus.CLOSED) {
+            apply(new FindingClosed(planId, findingId));
+        }
+    }
+
+    private void requireDraft() {
+        if (state.status() != PlanStatus.DRAFT) {
+            throw RuleViolation.illegalTransition("plan.not-editable", state.status());
+        }
+    }
+
     private String uniqueFindingNumber(String number, String exceptFindingId) {
         String given = Require.text(number, "number");
-        boolean taken = findings.values().stream()
+        boolean taken = state.liveFindings().stream()
                 .anyMatch(f -> f.number().equalsIgnoreCase(given) && !f.findingId().equals(exceptFindingId));
         if (taken) {
             throw RuleViolation.invalid("finding.duplicate-number", "number", given);
@@ -552,7 +466,7 @@ class Plan {
             throw RuleViolation.invalid("field.required", "details", "details");
         }
         String number = Require.text(details.number(), "number");
-        boolean taken = actions.values().stream()
+        boolean taken = state.liveActions().stream()
                 .anyMatch(a -> a.details().number().equalsIgnoreCase(number) && !a.actionId().equals(exceptActionId));
         if (taken) {
             throw RuleViolation.invalid("action.duplicate-number", "number", number);
@@ -575,20 +489,6 @@ class Plan {
                 end == null ? null : end.text(), details.scheduledMonths(), details.comments());
     }
 
-    /**
-     * Elaborated, reviewed and approved by three different users, unless the plan was created with the rule relaxed
-     * (recorded in its PlanCreated). Signatures older than their user id cannot be told apart and are let through.
-     */
-    private void requireAnotherSigner(Signature signature, String earlierSigner) {
-        if (!separationOfDutiesRelaxed && earlierSigner != null && earlierSigner.equals(signature.userId())) {
-            throw RuleViolation.invalid("plan.separation-of-duties", "signature", signature.userId());
-        }
-    }
-
-    private static String signer(Signature signature) {
-        return signature == null ? null : signature.userId();
-    }
-
     private static Signature signature(Signature signature) {
         if (signature == null || signature.date() == null) {
             throw RuleViolation.invalid("field.required", "signature", "signature");
@@ -598,78 +498,25 @@ class Plan {
         return signature;
     }
 
-    private Finding finding(String findingId) {
-        Finding finding = findings.get(findingId);
-        if (finding == null) {
-            throw RuleViolation.illegalTransition("finding.unknown", findingId);
-        }
-        return finding;
+    private FindingState finding(String findingId) {
+        return state.liveFinding(findingId)
+                .orElseThrow(() -> RuleViolation.illegalTransition("finding.unknown", findingId));
     }
 
-    private Action action(String actionId) {
-        Action action = actions.get(actionId);
-        if (action == null) {
-            throw RuleViolation.illegalTransition("action.unknown", actionId);
-        }
-        return action;
+    private ActionState action(String actionId) {
+        return state.liveAction(actionId)
+                .orElseThrow(() -> RuleViolation.illegalTransition("action.unknown", actionId));
     }
 
-    private Action actionInExecution(String actionId) {
-        if (status != PlanStatus.IN_EXECUTION) {
-            throw RuleViolation.illegalTransition("plan.not-in-execution", status);
+    private ActionState actionInExecution(String actionId) {
+        if (state.status() != PlanStatus.IN_EXECUTION) {
+            throw RuleViolation.illegalTransition("plan.not-in-execution", state.status());
         }
         return action(actionId);
-    }
-
-    private List<Action> actionsOf(String findingId) {
-        return actions.values().stream().filter(a -> a.findingId().equals(findingId)).toList();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private record Finding(String findingId, String number, FindingSource source, boolean closed) {
-
-        Finding closed(boolean isClosed) {
-            return new Finding(findingId, number, source, isClosed);
-        }
-    }
-
-    private record Action(String actionId, String findingId, ActionDetails details, ActionStatus status, int percent,
-                          String evidence, Boolean compliant, Boolean effective, List<EvidenceFile> files) {
-
-        Action details(ActionDetails changed) {
-            return new Action(actionId, findingId, changed, status, percent, evidence, compliant, effective, files);
-        }
-
-        Action progress(ActionStatus newStatus, int newPercent, String newEvidence) {
-            return new Action(actionId, findingId, details, newStatus, newPercent,
-                    newEvidence != null ? newEvidence : evidence, compliant, effective, files);
-        }
-
-        Action status(ActionStatus newStatus) {
-            return new Action(actionId, findingId, details, newStatus, percent, evidence, compliant, effective,
-                    files);
-        }
-
-        Action verified(Boolean isCompliant, Boolean isEffective) {
-            return new Action(actionId, findingId, details, status, percent, evidence, isCompliant, isEffective,
-                    files);
-        }
-
-        /** Every file shown for the action so far, in the order shown: the report lists them all. */
-        Action withFiles(List<EvidenceFile> shown) {
-            if (shown.isEmpty()) {
-                return this;
-            }
-            List<EvidenceFile> all = new ArrayList<>(files);
-            all.addAll(shown);
-            return new Action(actionId, findingId, details, status, percent, evidence, compliant, effective,
-                    List.copyOf(all));
-        }
-    }
-
-    private record Report(String reportId, boolean submitted) {
-    }
 }

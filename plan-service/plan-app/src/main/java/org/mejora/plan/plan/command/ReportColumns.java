@@ -1,8 +1,7 @@
 package org.mejora.plan.plan.command;
 
 import org.mejora.plan.api.FindingSource;
-
-import java.time.LocalDate;
+import org.mejora.plan.api.state.ActionStatus;
 
 /** How an action appears in the actions table of a follow-up report (seed 000), for drafts and signed reports alike. */
 public final class ReportColumns {
@@ -30,10 +29,5 @@ public final class ReportColumns {
      */
     public static String status(ActionStatus status) {
         return status.name();
-    }
-
-    /** Overdue = past the last day of its end period and not implemented (DESIGN.md). */
-    public static boolean overdue(ActionStatus status, ScheduleDate end, LocalDate today) {
-        return end != null && status.isOpen() && end.isOverBy(today);
     }
 }

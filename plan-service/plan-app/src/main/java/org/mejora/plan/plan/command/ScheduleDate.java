@@ -90,11 +90,6 @@ public record ScheduleDate(LocalDate first, LocalDate last, String text) {
         throw RuleViolation.invalid("schedule-date.unreadable", field, field, value);
     }
 
-    /** Whether the period is over on {@code today}: overdue actions are those past the last day of their end. */
-    public boolean isOverBy(LocalDate today) {
-        return last.isBefore(today);
-    }
-
     /** End before start: the end period finishes before the start period begins. */
     public boolean endsBefore(ScheduleDate start) {
         return last.isBefore(start.first);

@@ -3,9 +3,11 @@ package org.mejora.plan.plan.query;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
 import org.mejora.plan.api.FollowUpReportLine;
-import org.mejora.plan.plan.command.ActionStatus;
+import org.mejora.plan.api.state.ActionStatus;
+import org.mejora.plan.api.state.EntityFacts;
+import org.mejora.plan.api.state.InstitutionTime;
+import org.mejora.plan.api.state.PlanFacts;
 import org.mejora.plan.plan.command.ReportColumns;
-import org.mejora.plan.plan.command.ScheduleDate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -36,12 +38,16 @@ public class PlanQueries {
         return store.list(institutionId, status, kind, reader, page);
     }
 
+    /** Every plan, finding, action and report of the institution as plan-api's fold left it, removed ones included. */
+    public List<EntityFacts> facts(String institutionId) {
+        return store.states(institutionId).stream().flatMap(state -> PlanFacts.of(state).stream()).toList();
+    }
+
     private PlanView asOfToday(PlanView plan) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = InstitutionTime.today(clock);
         for (PlanView.FindingView finding : plan.findings) {
             for (PlanView.ActionView action : finding.actions) {
-                action.overdue = ReportColumns.overdue(ActionStatus.valueOf(action.status),
-                        ScheduleDate.parse(action.end, "end"), today);
+                action.overdue = ActionStatus.valueOf(action.status).overdue(action.dueDate, today);
             }
         }
         for (PlanView.ReportView report : plan.reports) {

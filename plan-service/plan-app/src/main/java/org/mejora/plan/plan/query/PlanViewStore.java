@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
 import org.mejora.envelope.EnvelopeCodec;
+import org.mejora.plan.api.state.PlanState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +25,12 @@ class PlanViewStore {
         this.jdbc = jdbc;
     }
 
-    void insert(PlanView plan, Instant at) {
+    void insert(PlanView plan, PlanState state, Instant at) {
         jdbc.sql("""
                         INSERT INTO plan_view (plan_id, institution_id, kind, status, title, servant_id, supervisor_id,
-                                               evaluation_id, version, updated_at, document)
+                                               evaluation_id, version, updated_at, document, state)
                         VALUES (:id, :institution, :kind, :status, :title, :servant, :supervisor, :evaluation,
-                                :version, :at, CAST(:document AS jsonb))""")
+                                :version, :at, CAST(:document AS jsonb), CAST(:state AS jsonb))""")
                 .param("id", plan.planId)
                 .param("institution", plan.institutionId)
                 .param("kind", plan.kind)
@@ -41,13 +42,14 @@ class PlanViewStore {
                 .param("version", plan.version)
                 .param("at", Timestamp.from(at))
                 .param("document", write(plan))
+                .param("state", write(state))
                 .update();
     }
 
-    void update(PlanView plan, Instant at) {
+    void update(PlanView plan, PlanState state, Instant at) {
         jdbc.sql("""
                         UPDATE plan_view SET status = :status, title = :title, version = :version, updated_at = :at,
-                                             document = CAST(:document AS jsonb)
+                                             document = CAST(:document AS jsonb), state = CAST(:state AS jsonb)
                         WHERE plan_id = :id""")
                 .param("id", plan.planId)
                 .param("status", plan.status)
@@ -55,11 +57,28 @@ class PlanViewStore {
                 .param("version", plan.version)
                 .param("at", Timestamp.from(at))
                 .param("document", write(plan))
+                .param("state", write(state))
                 .update();
     }
 
-    PlanView load(String planId) {
-        return find(planId).orElseThrow(() -> new IllegalStateException("no view of plan " + planId));
+    /** The view and the published state of a plan; the state is null in a row written before it was kept. */
+    Stored load(String planId) {
+        return jdbc.sql("SELECT document::text, state::text FROM plan_view WHERE plan_id = :id")
+                .param("id", planId)
+                .query((rs, row) -> new Stored(read(rs.getString(1)),
+                        rs.getString(2) == null ? null : readState(rs.getString(2))))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no view of plan " + planId));
+    }
+
+    /** The published state of every plan of an institution, for reconciliation. */
+    List<PlanState> states(String institutionId) {
+        return jdbc.sql("""
+                        SELECT state::text FROM plan_view WHERE institution_id = :institution AND state IS NOT NULL
+                        ORDER BY plan_id""")
+                .param("institution", institutionId)
+                .query(String.class)
+                .list().stream().map(this::readState).toList();
     }
 
     Optional<PlanView> find(String planId) {
@@ -109,12 +128,23 @@ class PlanViewStore {
         return new Page<>(plans, page.page(), page.size(), total);
     }
 
-    private String write(PlanView plan) {
+    private String write(Object document) {
         try {
-            return json.writeValueAsString(plan);
+            return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write view of plan " + plan.planId, e);
+            throw new IllegalStateException("cannot write a plan's view", e);
         }
+    }
+
+    private PlanState readState(String document) {
+        try {
+            return json.readValue(document, PlanState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable plan state", e);
+        }
+    }
+
+    record Stored(PlanView view, PlanState state) {
     }
 
     private PlanView read(String document) {

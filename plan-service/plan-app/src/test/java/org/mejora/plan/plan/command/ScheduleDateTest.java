@@ -1,6 +1,7 @@
 package org.mejora.plan.plan.command;
 
 import org.junit.jupiter.api.Test;
+import org.mejora.plan.api.state.ActionStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,8 +47,8 @@ class ScheduleDateTest {
     @Test
     void anActionIsOverdueOnlyAfterTheLastDayOfItsEndPeriod() {
         ScheduleDate end = ScheduleDate.parse("T1-2023", "end");
-        assertThat(ReportColumns.overdue(ActionStatus.IN_PROGRESS, end, LocalDate.of(2023, 3, 31))).isFalse();
-        assertThat(ReportColumns.overdue(ActionStatus.IN_PROGRESS, end, LocalDate.of(2023, 4, 1))).isTrue();
-        assertThat(ReportColumns.overdue(ActionStatus.IMPLEMENTED, end, LocalDate.of(2023, 4, 1))).isFalse();
+        assertThat(ActionStatus.IN_PROGRESS.overdue(end.last(), LocalDate.of(2023, 3, 31))).isFalse();
+        assertThat(ActionStatus.IN_PROGRESS.overdue(end.last(), LocalDate.of(2023, 4, 1))).isTrue();
+        assertThat(ActionStatus.IMPLEMENTED.overdue(end.last(), LocalDate.of(2023, 4, 1))).isFalse();
     }
 }

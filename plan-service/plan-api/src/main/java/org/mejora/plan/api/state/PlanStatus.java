@@ -1,4 +1,4 @@
-package org.mejora.plan.plan.command;
+package org.mejora.plan.api.state;
 
 /** DRAFT → IN_REVIEW → APPROVED → IN_EXECUTION → CLOSED; a rejected review returns to DRAFT. */
 public enum PlanStatus {

@@ -1,0 +1,67 @@
+package org.mejora.plan.api.state;
+
+import org.mejora.plan.api.ActionDetails;
+
+import java.time.LocalDate;
+
+/**
+ * An action as an auditor sees it.
+ *
+ * @param percent     the progress: the last follow-up's, and 100 once implemented, whatever the last follow-up said
+ * @param evidence    the last evidence (medio de verificación) recorded
+ * @param compliant   the verification's compliance (cumplimiento); null while not verified, and again after a reopening
+ * @param effective   the verification's effectiveness (efectividad), likewise
+ * @param dueOn       the last day of the action's end period
+ * @param closedOn    the day it was closed; null while not closed (a reopening clears it)
+ * @param removed     removed from its DRAFT plan, by itself or with its finding
+ */
+public record ActionState(
+        String actionId,
+        String findingId,
+        ActionDetails details,
+        ActionStatus status,
+        int percent,
+        String evidence,
+        Boolean compliant,
+        Boolean effective,
+        LocalDate dueOn,
+        LocalDate implementedOn,
+        LocalDate closedOn,
+        boolean removed) {
+
+    /** See {@link ActionStatus#overdue}; a removed action is never overdue. */
+    public boolean overdueOn(LocalDate today) {
+        return !removed && status.overdue(dueOn, today);
+    }
+
+    ActionState withDetails(ActionDetails changed) {
+        return new ActionState(actionId, findingId, changed, status, percent, evidence, compliant, effective,
+                ScheduleDates.lastDay(changed == null ? null : changed.end()), implementedOn, closedOn, removed);
+    }
+
+    ActionState progressed(ActionStatus newStatus, int newPercent, String newEvidence, LocalDate newImplementedOn) {
+        return new ActionState(actionId, findingId, details, newStatus, newPercent,
+                newEvidence != null ? newEvidence : evidence, compliant, effective, dueOn, newImplementedOn,
+                closedOn, removed);
+    }
+
+    ActionState with(ActionStatus newStatus) {
+        return new ActionState(actionId, findingId, details, newStatus, percent, evidence, compliant, effective,
+                dueOn, implementedOn, closedOn, removed);
+    }
+
+    ActionState verified(Boolean isCompliant, Boolean isEffective) {
+        return new ActionState(actionId, findingId, details, status, percent, evidence, isCompliant, isEffective,
+                dueOn, implementedOn, closedOn, removed);
+    }
+
+    ActionState closed(ActionStatus newStatus, LocalDate on) {
+        return new ActionState(actionId, findingId, details, newStatus, percent, evidence, compliant, effective,
+                dueOn, implementedOn, on, removed);
+    }
+
+    ActionState asRemoved() {
+        return new ActionState(actionId, findingId, details, status, percent, evidence, compliant, effective,
+                dueOn, implementedOn, closedOn, true);
+    }
+}
