@@ -13,7 +13,7 @@ import org.mejora.identity.VerifiedUser;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
 import org.mejora.plan.api.PlanKind;
-import org.mejora.plan.plan.command.PlanStatus;
+import org.mejora.plan.api.state.PlanStatus;
 import org.mejora.plan.plan.command.ApprovePlanCommand;
 import org.mejora.plan.plan.command.ClosePlanCommand;
 import org.mejora.plan.plan.command.CreatePlanCommand;
