@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 public final class TestInfrastructure {
 
     public static final List<String> SERVICES = List.of("plan", "evaluation", "reporting");
-    public static final List<String> TOPICS = List.of("mejora.plan.events", "mejora.evaluation.events");
+    public static final List<String> TOPICS = List.of("mejora.plan.events", "mejora.evaluation.events",
+            "mejora.evaluation.events.plan-service.dlt");
     private static final int PARTITIONS = 6;
 
     private static TestInfrastructure instance;
