@@ -12,6 +12,7 @@ import org.mejora.evaluation.api.ImprovementPlanRequired;
 import org.mejora.plan.api.IndividualPlanLink;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.command.CreatePlanCommand;
+import org.mejora.plan.plan.intake.EvaluationEventIntake;
 import org.mejora.plan.plan.intake.IntakeFailures;
 import org.mejora.plan.plan.intake.UnreadableRecord;
 import org.mejora.plan.plan.query.PlanQueries;
@@ -34,7 +35,7 @@ import java.util.UUID;
  * {@code IntakeErrorHandling}); a database that is away or locked fails the record, which then waits and is retried.
  */
 @Component
-class IndividualPlanIntake {
+class IndividualPlanIntake implements EvaluationEventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(IndividualPlanIntake.class);
 
@@ -61,6 +62,11 @@ class IndividualPlanIntake {
 
     @KafkaListener(topics = EvaluationTopics.EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
+        apply(record);
+    }
+
+    @Override
+    public void apply(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope;
         try {
             envelope = codec.read(record.value());

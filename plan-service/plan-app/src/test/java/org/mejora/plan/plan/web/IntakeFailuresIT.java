@@ -83,6 +83,17 @@ class IntakeFailuresIT extends PlanServiceContext {
                 assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(EvaluationTopics.EVENTS);
                 assertThat(header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
             }
+            // A record still unreadable stays refused on replay; only a platform administrator may replay.
+            ConsumerRecord<String, byte[]> poison = mine.get(1);
+            String replay = "/api/plans/admin/dead-letters/" + poison.partition() + "/" + poison.offset() + "/replay";
+            assertThat(as(TestIdentities.user("admin1", institution, Role.ADMIN)).post(replay, "").status()).isEqualTo(403);
+            var platform = as(TestIdentities.user("root1", institution, Role.PLATFORM_ADMIN));
+            var refused = platform.post(replay, "");
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.json().get("outcome").asText()).isEqualTo("STILL_REFUSED");
+            assertThat(refused.json().get("originalTopic").asText()).isEqualTo(EvaluationTopics.EVENTS);
+            assertThat(platform.get("/api/plans/admin/dead-letters?limit=500").json().toString())
+                    .contains(evaluationId);
         }
         assertThat(deadLetters.sinceStart()).isGreaterThanOrEqualTo(deadLetteredBefore + 2);
         Counter counter = meters.find("mejora.plan.intake.dead.lettered").counter();
@@ -112,6 +123,32 @@ class IntakeFailuresIT extends PlanServiceContext {
                 assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).singleElement()
                         .satisfies(p -> assertThat(p.get("planId").asText())
                                 .isEqualTo(IndividualPlanIntake.planIdOf(evaluationId))));
+    }
+
+    @Test
+    void aDeadLetteredRecordThatCanApplyNowOpensItsPlanWhenAPlatformAdministratorReplaysIt() {
+        String evaluationId = "ev-" + UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> dlt = deadLetterTopicFromNow()) {
+            // As set aside by an older version that could not read it: on the DLT, never applied.
+            TopicProbe.publish(DeadLetters.TOPIC, List.of(required(evaluationId)));
+            List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (evaluationId.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                return !mine.isEmpty();
+            });
+            var hr = as(TestIdentities.user("hr1", institution, Role.HR));
+            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).isEmpty();
+            var applied = as(TestIdentities.user("root1", institution, Role.PLATFORM_ADMIN)).post(
+                    "/api/plans/admin/dead-letters/" + mine.get(0).partition() + "/" + mine.get(0).offset() + "/replay", "");
+            assertThat(applied.json().get("outcome").asText()).isEqualTo("APPLIED");
+            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).singleElement()
+                    .satisfies(p -> assertThat(p.get("planId").asText())
+                            .isEqualTo(IndividualPlanIntake.planIdOf(evaluationId)));
+        }
     }
 
     private double transientRetries() {
