@@ -42,6 +42,10 @@ class IntakeErrorHandling {
         }, untilItPasses(initialMs, maxIntervalMs));
         handler.addNotRetryableExceptions(UnreadableRecord.class, org.mejora.plan.rules.RuleViolation.class);
         handler.setBackOffFunction((record, failure) -> backOffFor(failure, initialMs, maxIntervalMs, unknownAttempts));
+        // Registered up front so that the alert's rate exists (at 0) before the first retry.
+        for (IntakeFailures.Kind kind : IntakeFailures.Kind.values()) {
+            meters.counter("mejora.plan.intake.retries", "kind", kind.name().toLowerCase());
+        }
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
