@@ -174,6 +174,7 @@ status() {
     log "Kafka broker running (pid $pid) at $MEJORA_KAFKA_BOOTSTRAP"
   elif wait_for_port localhost "$MEJORA_KAFKA_PORT" 0; then
     log "port $MEJORA_KAFKA_PORT open, but not by a broker this script started"
+    return 4
   else
     log "Kafka broker not running"
     return 3

@@ -15,7 +15,31 @@ fi
 export MEJORA_TEST_INFRA
 log "test infrastructure: $MEJORA_TEST_INFRA"
 
+# A broker this checkout did not start holds the port (e.g. infra/run.sh's system of another checkout, or a shared
+# one): the tests get a broker of their own beside it, on other ports and with their own data, instead of refusing
+# to run. MEJORA_TEST_KAFKA_PORT/_CONTROLLER_PORT choose the ports; the Kafka jars already fetched are reused.
+kafka_status=0
+[[ $MEJORA_TEST_INFRA != local ]] || "$here/kafka.sh" status >/dev/null 2>&1 || kafka_status=$?
+# kafka.sh status: 0 our broker runs, 3 none runs, 4 the port is open but not by a broker of this checkout.
+if [[ $MEJORA_TEST_INFRA == local && $kafka_status == 4 ]] && is_true "$MEJORA_START_KAFKA"; then
+  MEJORA_KAFKA_PORT=${MEJORA_TEST_KAFKA_PORT:-29092}
+  MEJORA_KAFKA_CONTROLLER_PORT=${MEJORA_TEST_KAFKA_CONTROLLER_PORT:-29093}
+  MEJORA_KAFKA_BOOTSTRAP=localhost:$MEJORA_KAFKA_PORT
+  MEJORA_KAFKA_DIR=$MEJORA_STATE_DIR/kafka-test
+  export MEJORA_KAFKA_PORT MEJORA_KAFKA_CONTROLLER_PORT MEJORA_KAFKA_BOOTSTRAP MEJORA_KAFKA_DIR
+  log "the broker on the Kafka port is not this checkout's: the tests use their own at $MEJORA_KAFKA_BOOTSTRAP ($MEJORA_KAFKA_DIR)"
+fi
+
 kafka_was_up=true
+# Set before anything starts, so that a failure half-way (e.g. a database reset) stops what was started too.
+stop_what_we_started() {
+  if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
+    "$here/kafka.sh" stop || true
+    # postgres.sh stops the cluster only if infra/ started it in the first place.
+    "$here/postgres.sh" stop || true
+  fi
+}
+trap stop_what_we_started EXIT
 if [[ $MEJORA_TEST_INFRA == local ]]; then
   "$here/kafka.sh" status >/dev/null 2>&1 || kafka_was_up=false
   new_broker=false
@@ -39,15 +63,6 @@ if [[ -z ${MEJORA_CHROMEDRIVER:-} ]] && { ! command -v chromium >/dev/null 2>&1 
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium chromium-driver >/dev/null ||
     die "cannot install chromium and chromium-driver; install them (or set MEJORA_CHROMIUM and MEJORA_CHROMEDRIVER)"
 fi
-
-stop_what_we_started() {
-  if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
-    "$here/kafka.sh" stop || true
-    # postgres.sh stops the cluster only if infra/ started it in the first place.
-    "$here/postgres.sh" stop || true
-  fi
-}
-trap stop_what_we_started EXIT
 
 t0=$SECONDS
 mejora_mvn -B verify "$@"

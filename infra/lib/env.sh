@@ -34,7 +34,9 @@ export MEJORA_ROOT MEJORA_STATE_DIR MEJORA_START_POSTGRES MEJORA_DB_HOST MEJORA_
 {
   MEJORA_SERVICES=(plan evaluation reporting)
   MEJORA_DB_SUFFIXES=("" _test _system _bench)
-  MEJORA_KAFKA_TOPICS=(mejora.plan.events mejora.evaluation.events mejora.plan.checkpoints mejora.evaluation.checkpoints)
+  # The producers' checkpoint topics, and the dead-letter topic of plan-service's intake of evaluation events.
+  MEJORA_KAFKA_TOPICS=(mejora.plan.events mejora.evaluation.events mejora.plan.checkpoints mejora.evaluation.checkpoints
+    mejora.evaluation.events.plan-service.dlt)
 }
 
 # A log line that cannot be written (e.g. the terminal's pipe is gone on Ctrl-C) must not abort a start or a stop.

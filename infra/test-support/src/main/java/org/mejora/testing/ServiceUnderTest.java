@@ -16,7 +16,10 @@ public final class ServiceUnderTest {
         registry.add("spring.datasource.password", () -> infra.dbPassword(service));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
         // Its own consumer group, so a test never shares partitions with a running system or another test JVM.
-        registry.add("spring.kafka.consumer.group-id", () -> service + "-test");
+        // Two suites run side by side with two database sets (MEJORA_TEST_DB_SET) and one group each.
+        String set = System.getenv("MEJORA_TEST_DB_SET");
+        registry.add("spring.kafka.consumer.group-id",
+                () -> service + "-test" + (set == null || set.isBlank() ? "" : "-" + set));
         // Trusts the tokens of TestTokens, as a service in a real run trusts the identity provider's.
         registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         registry.add("mejora.jwt.issuer-uri", () -> "");

@@ -26,7 +26,7 @@ public final class TestInfrastructure {
 
     public static final List<String> SERVICES = List.of("plan", "evaluation", "reporting");
     public static final List<String> TOPICS = List.of("mejora.plan.events", "mejora.evaluation.events",
-            "mejora.plan.checkpoints", "mejora.evaluation.checkpoints");
+            "mejora.plan.checkpoints", "mejora.evaluation.checkpoints", "mejora.evaluation.events.plan-service.dlt");
     private static final int PARTITIONS = 6;
 
     private static TestInfrastructure instance;
