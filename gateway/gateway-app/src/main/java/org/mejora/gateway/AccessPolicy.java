@@ -61,6 +61,13 @@ final class AccessPolicy {
             // not an institution's ADMIN's; nor does the platform administrator read any institution's data.
             rule("/api/reports/rebuilds/**", Access.ANY, PLATFORM_ADMIN),
             rule("/api/reports/admin/**", Access.ANY, PLATFORM_ADMIN),
+            // Reporting against the producers, and what each producer holds now: auditors of the institution and
+            // the platform administrator (for one or every institution); each service checks the institution.
+            rule("/api/reports/reconciliation", Access.READ, AUDITOR, PLATFORM_ADMIN),
+            rule("/api/plans/facts", Access.READ, AUDITOR, PLATFORM_ADMIN),
+            rule("/api/cycles/facts", Access.READ, AUDITOR, PLATFORM_ADMIN),
+            // Records plan-service's intake could not apply (dead letters) and their replay.
+            rule("/api/plans/admin/**", Access.ANY, PLATFORM_ADMIN),
             rule("/api/reports/**", Access.READ, EVERY_INSTITUTION_ROLE),
             // One aggregate's verifiable history: auditors of its institution, and the platform administrator.
             rule("/api/plans/*/history/**", Access.READ, AUDITOR, PLATFORM_ADMIN),
