@@ -61,6 +61,7 @@ final class AccessPolicy {
             // not an institution's ADMIN's; nor does the platform administrator read any institution's data.
             rule("/api/reports/rebuilds/**", Access.ANY, PLATFORM_ADMIN),
             rule("/api/reports/admin/**", Access.ANY, PLATFORM_ADMIN),
+            rule("/api/reports/integrity/**", Access.ANY, PLATFORM_ADMIN),
             // Reporting against the producers, and what each producer holds now: auditors of the institution and
             // the platform administrator (for one or every institution); each service checks the institution.
             rule("/api/reports/reconciliation", Access.READ, AUDITOR, PLATFORM_ADMIN),

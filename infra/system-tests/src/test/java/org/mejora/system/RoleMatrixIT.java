@@ -228,6 +228,12 @@ class RoleMatrixIT {
         expect(approver.post("/api/plans/" + planId + "/execution", "{}"), 204);
         String reportId = field(owner.post("/api/plans/" + planId + "/reports", """
                 {"period":"2026","conclusions":"Avanza"}"""), 201, "reportId");
+        // An evidence file (a minimal PDF), for GET /api/plans/{planId}/evidence-files/{fileId}.
+        String fileId = field(owner.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + system.port("gateway") + "/api/plans/" + planId + "/evidence-files?fileName=acta.pdf"))
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofString("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"))),
+                201, "fileId");
 
         Api hr = as(TestIdentities.user("talento", own, Role.HR));
         String cycleId = field(hr.post("/api/cycles", """
@@ -259,6 +265,10 @@ class RoleMatrixIT {
         ids.put("reportId", reportId);
         ids.put("cycleId", cycleId);
         ids.put("evaluationId", evaluationId);
+        ids.put("fileId", fileId);
+        // No record is dead-lettered in this run: replaying one that does not exist still shows who may try.
+        ids.put("partition", "0");
+        ids.put("offset", "0");
         ids.put("stage", "FORMULATION");
         // Required query parameters: an instant after the data exists (as-of), a period that contains it (compare).
         ids.put("at", Instant.now().plusSeconds(60).toString());
