@@ -98,7 +98,7 @@ final class Freshness implements AutoCloseable {
 
     /** Events of the plan's own stream that reporting shows: the highest Plan sequence + 1. */
     static long planEvents(JsonNode history) {
-        JsonNode entries = history.path("entries");
+        JsonNode entries = history.path("items");
         if (!entries.isArray()) {
             return history.path("total").asLong(0);
         }

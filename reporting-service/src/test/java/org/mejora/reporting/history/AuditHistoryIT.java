@@ -190,7 +190,7 @@ class AuditHistoryIT extends ReportingIT {
         awaitTotal("/api/reports/history/plans/" + planId, 5);
         JsonNode action = auditor().get("/api/reports/history/actions/a-" + planId).json();
         assertThat(action.get("total").asLong()).isEqualTo(2);
-        assertThat(change(action.get("entries").get(1), "removed")).isEqualTo("false -> true");
+        assertThat(change(action.get("items").get(1), "removed")).isEqualTo("false -> true");
         JsonNode after = auditor().get("/api/reports/plans/" + planId + "/as-of?at=2023-02-05T00:00:00Z").json();
         assertThat(after.at("/findings/0/removed").asBoolean()).isTrue();
         assertThat(after.at("/findings/0/actions/0/removed").asBoolean()).isTrue();

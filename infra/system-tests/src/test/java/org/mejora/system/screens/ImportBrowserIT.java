@@ -111,7 +111,7 @@ class ImportBrowserIT {
                     .hasSize(3);
             assertThat(browser.find(By.cssSelector("table.warnings tbody tr")).getText())
                     .contains("se añade al hallazgo 1");
-            assertThat(Screens.api(owner, institution, "PLAN_OWNER").get("/api/plans").json()).isEmpty();
+            assertThat(Screens.api(owner, institution, "PLAN_OWNER").get("/api/plans").json().get("items")).isEmpty();
             browser.assertAccessible();
             screenshotWholePage(browser, "31b-import-preview");
 

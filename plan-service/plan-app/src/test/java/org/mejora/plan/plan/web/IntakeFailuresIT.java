@@ -65,7 +65,7 @@ class IntakeFailuresIT extends PlanServiceContext {
 
             var hr = as(TestIdentities.user("hr1", institution, Role.HR));
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).hasSize(1));
+                    assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).hasSize(1));
 
             List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -120,7 +120,7 @@ class IntakeFailuresIT extends PlanServiceContext {
         }
         var hr = as(TestIdentities.user("hr1", institution, Role.HR));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).singleElement()
+                assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).singleElement()
                         .satisfies(p -> assertThat(p.get("planId").asText())
                                 .isEqualTo(IndividualPlanIntake.planIdOf(evaluationId))));
     }
@@ -141,11 +141,11 @@ class IntakeFailuresIT extends PlanServiceContext {
                 return !mine.isEmpty();
             });
             var hr = as(TestIdentities.user("hr1", institution, Role.HR));
-            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).isEmpty();
+            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).isEmpty();
             var applied = as(TestIdentities.user("root1", institution, Role.PLATFORM_ADMIN)).post(
                     "/api/plans/admin/dead-letters/" + mine.get(0).partition() + "/" + mine.get(0).offset() + "/replay", "");
             assertThat(applied.json().get("outcome").asText()).isEqualTo("APPLIED");
-            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json()).singleElement()
+            assertThat(hr.get("/api/plans?kind=INDIVIDUAL").json().get("items")).singleElement()
                     .satisfies(p -> assertThat(p.get("planId").asText())
                             .isEqualTo(IndividualPlanIntake.planIdOf(evaluationId)));
         }
