@@ -120,7 +120,7 @@ class RebuildIT extends ReportingIT {
                         where entity_type = 'Plan' and entity_id = ?""")
                 .param(plan.planId).update();
 
-        JsonNode result = rebuild(as("admin", institution, Role.ADMIN), false);
+        JsonNode result = rebuild(as("plataforma", institution, Role.PLATFORM_ADMIN), false);
 
         assertThat(result.get("checksumsEqual").asBoolean()).isFalse();
         assertThat(result.get("switched").asBoolean()).isFalse();
