@@ -266,9 +266,9 @@ class RoleMatrixIT {
         ids.put("cycleId", cycleId);
         ids.put("evaluationId", evaluationId);
         ids.put("fileId", fileId);
-        // No record is dead-lettered in this run: replaying one that does not exist still shows who may try.
+        // A dead letter that cannot exist (other tests may leave real ones): who may try a replay, nothing replayed.
         ids.put("partition", "0");
-        ids.put("offset", "0");
+        ids.put("offset", "999999999");
         ids.put("stage", "FORMULATION");
         // Required query parameters: an instant after the data exists (as-of), a period that contains it (compare).
         ids.put("at", Instant.now().plusSeconds(60).toString());

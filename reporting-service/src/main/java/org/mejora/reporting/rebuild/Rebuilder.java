@@ -169,12 +169,16 @@ class Rebuilder {
         return end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), -1L) >= e.getValue());
     }
 
-    /** Every table the migrations created is a projection; Flyway's own history is not. */
+    /**
+     * Every table the migrations created is a projection of the event topics, except Flyway's own history and the
+     * archive of the producers' signed checkpoints: that one is read from the checkpoint topics by a consumer of its
+     * own, and a rebuild must never replace it.
+     */
     private List<String> projectionTables() {
         return jdbc.sql("""
                         select table_name from information_schema.tables
                         where table_schema = 'public' and table_type = 'BASE TABLE'
-                          and table_name <> 'flyway_schema_history'
+                          and table_name not in ('flyway_schema_history', 'integrity_checkpoint')
                         order by table_name""")
                 .query(String.class).list();
     }
