@@ -1,12 +1,16 @@
 package org.mejora.plan.plan.query;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mejora.contract.Page;
 import org.mejora.contract.PageRequest;
 import org.mejora.plan.api.FollowUpReportLine;
+import org.mejora.plan.api.PlanEvent;
 import org.mejora.plan.api.state.ActionStatus;
 import org.mejora.plan.api.state.EntityFacts;
 import org.mejora.plan.api.state.InstitutionTime;
 import org.mejora.plan.api.state.PlanFacts;
+import org.mejora.plan.api.state.PlanFold;
+import org.mejora.plan.api.state.PlanState;
 import org.mejora.plan.plan.command.ReportColumns;
 import org.springframework.stereotype.Service;
 
@@ -22,10 +26,12 @@ public class PlanQueries {
 
     private final PlanViewStore store;
     private final Clock clock;
+    private final EventStore eventStore;
 
-    PlanQueries(PlanViewStore store, Clock clock) {
+    PlanQueries(PlanViewStore store, Clock clock, EventStore eventStore) {
         this.store = store;
         this.clock = clock;
+        this.eventStore = eventStore;
     }
 
     public Optional<PlanView> plan(String planId) {
@@ -40,7 +46,15 @@ public class PlanQueries {
 
     /** Every plan, finding, action and report of the institution as plan-api's fold left it, removed ones included. */
     public List<EntityFacts> facts(String institutionId) {
-        return store.states(institutionId).stream().flatMap(state -> PlanFacts.of(state).stream()).toList();
+        return store.states(institutionId).stream()
+                .map(stored -> stored.state().orElseGet(() -> replay(stored.planId())))
+                .flatMap(state -> PlanFacts.of(state).stream()).toList();
+    }
+
+    /** A plan whose view row predates the published state: the fold of its events, from the event store. */
+    private PlanState replay(String planId) {
+        return PlanFold.replay(eventStore.readEvents(planId).asStream()
+                .map(message -> (PlanEvent) message.getPayload()).toList());
     }
 
     private PlanView asOfToday(PlanView plan) {

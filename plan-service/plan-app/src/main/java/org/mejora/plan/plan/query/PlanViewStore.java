@@ -72,13 +72,18 @@ class PlanViewStore {
     }
 
     /** The published state of every plan of an institution, for reconciliation. */
-    List<PlanState> states(String institutionId) {
+    /** Every plan of the institution with its published state: empty in a row written before the state was kept. */
+    List<StoredState> states(String institutionId) {
         return jdbc.sql("""
-                        SELECT state::text FROM plan_view WHERE institution_id = :institution AND state IS NOT NULL
+                        SELECT plan_id, state::text AS state FROM plan_view WHERE institution_id = :institution
                         ORDER BY plan_id""")
                 .param("institution", institutionId)
-                .query(String.class)
-                .list().stream().map(this::readState).toList();
+                .query((row, n) -> new StoredState(row.getString("plan_id"),
+                        Optional.ofNullable(row.getString("state")).map(this::readState)))
+                .list();
+    }
+
+    record StoredState(String planId, Optional<PlanState> state) {
     }
 
     Optional<PlanView> find(String planId) {
