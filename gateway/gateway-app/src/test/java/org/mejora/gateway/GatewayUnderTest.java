@@ -41,7 +41,8 @@ abstract class GatewayUnderTest {
         registry.add("MEJORA_REPORTING_TIMEOUT_MS", () -> "2000");
         registry.add("mejora.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         registry.add("mejora.gateway.rate-limit.burst", () -> RATE_LIMIT_BURST);
-        registry.add("mejora.gateway.rate-limit.per-second", () -> 5);
+        // Slow refill: the burst runs out even when a loaded machine answers each request slowly.
+        registry.add("mejora.gateway.rate-limit.per-second", () -> 1);
         registry.add("mejora.cors.origins", () -> "https://mejora.example.gov.co");
     }
 
