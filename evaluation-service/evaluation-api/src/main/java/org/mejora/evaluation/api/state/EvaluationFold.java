@@ -5,6 +5,8 @@ import org.mejora.evaluation.api.EvaluationConsolidated;
 import org.mejora.evaluation.api.EvaluationEvent;
 import org.mejora.evaluation.api.EvaluationOpened;
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.EvaluationStepDeadlineNeared;
+import org.mejora.evaluation.api.EvaluationStepOverdue;
 import org.mejora.evaluation.api.FinalResultAccepted;
 import org.mejora.evaluation.api.FinalResultNotAccepted;
 import org.mejora.evaluation.api.FollowUp;
@@ -90,7 +92,7 @@ public final class EvaluationFold {
         @Override
         public EvaluationState on(EvaluationOpened e) {
             return new EvaluationState(e.evaluationId(), e.cycleId(), e.institutionId(), e.servantId(),
-                    e.supervisorId(), GOALS_FORMULATION, null, false);
+                    e.supervisorId(), GOALS_FORMULATION, null, false, StepDeadlineNotices.NONE);
         }
 
         @Override
@@ -177,6 +179,16 @@ public final class EvaluationFold {
         @Override
         public EvaluationState on(ImprovementPlanRequired e) {
             return s.with(s.status(), s.result(), true);
+        }
+
+        @Override
+        public EvaluationState on(EvaluationStepDeadlineNeared e) {
+            return s.withNotices(s.deadlineNotices().neared(e.stage(), e.deadline(), e.daysLeft()));
+        }
+
+        @Override
+        public EvaluationState on(EvaluationStepOverdue e) {
+            return s.withNotices(s.deadlineNotices().overdue(e.stage(), e.deadline()));
         }
     }
 
@@ -271,6 +283,16 @@ public final class EvaluationFold {
 
         @Override
         public EvaluationStatus on(ImprovementPlanRequired e) {
+            return null;
+        }
+
+        @Override
+        public EvaluationStatus on(EvaluationStepDeadlineNeared e) {
+            return null;
+        }
+
+        @Override
+        public EvaluationStatus on(EvaluationStepOverdue e) {
             return null;
         }
     }

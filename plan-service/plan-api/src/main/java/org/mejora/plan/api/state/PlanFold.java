@@ -1,8 +1,10 @@
 package org.mejora.plan.api.state;
 
 import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionBecameOverdue;
 import org.mejora.plan.api.ActionCancelled;
 import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDeadlineNeared;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionEdited;
 import org.mejora.plan.api.ActionImplemented;
@@ -10,6 +12,7 @@ import org.mejora.plan.api.ActionMarkedNotImplemented;
 import org.mejora.plan.api.ActionProgressRecorded;
 import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionResponsiblesAssigned;
 import org.mejora.plan.api.ActionVerified;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingClosed;
@@ -103,7 +106,7 @@ public final class PlanFold {
         public PlanState on(ActionAdded e) {
             return s.withAction(e.actionId(), a -> new ActionState(e.actionId(), e.findingId(), e.details(),
                     ActionStatus.PLANNED, 0, null, null, null, ScheduleDates.lastDay(endOf(e.details())), null, null,
-                    false));
+                    false, List.of(), DeadlineNotices.NONE));
         }
 
         @Override
@@ -196,6 +199,21 @@ public final class PlanFold {
         public PlanState on(FollowUpReportSubmitted e) {
             return s.withReport(e.reportId(), r -> new ReportState(e.reportId(), r == null ? null : r.period(),
                     ReportStatus.SUBMITTED));
+        }
+
+        @Override
+        public PlanState on(ActionDeadlineNeared e) {
+            return s.withAction(e.actionId(), a -> a.withNotices(a.notices().neared(e.dueOn(), e.daysLeft())));
+        }
+
+        @Override
+        public PlanState on(ActionBecameOverdue e) {
+            return s.withAction(e.actionId(), a -> a.withNotices(a.notices().becameOverdue(e.dueOn())));
+        }
+
+        @Override
+        public PlanState on(ActionResponsiblesAssigned e) {
+            return s.withAction(e.actionId(), a -> a.withResponsibles(e.userIds()));
         }
     }
 }
