@@ -34,6 +34,7 @@ final class PlanSizeScale {
              "resources":"Humanos","responsibleUnit":"Planeación","responsibleRole":"Directora de Planeación",
              "start":"jun-21","end":"dic-21","scheduledMonths":6}""";
     private static final int ACTIONS = 10;
+    private static final int GROWERS = 3;
     private static final int[] STEPS = {25, 50, 75};
 
     private final Targets targets;
@@ -43,10 +44,9 @@ final class PlanSizeScale {
     private final String institution = "bench-size-" + UUID.randomUUID().toString().substring(0, 8);
     /** Several owners in turn: the gateway lets each user send 20 requests/s, fewer than one client sends here. */
     private final List<VerifiedUser> owners = new ArrayList<>();
-    private long turn;
+    private final java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
     private final VerifiedUser reviewer;
     private final VerifiedUser approver;
-    private long edits;
 
     PlanSizeScale(Config config, Targets targets, Results results) {
         this.targets = targets;
@@ -107,8 +107,9 @@ final class PlanSizeScale {
     private static final class Plan {
         String id;
         String findingId;
-        final List<String> actions = new ArrayList<>();
-        long events;
+        final List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile long events;
+        final java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
     }
 
     @FunctionalInterface
@@ -146,11 +147,32 @@ final class PlanSizeScale {
         return plan;
     }
 
-    /** Brings the plan's history to {@code size} events with the command the plan grows by, sent direct. */
+    /**
+     * Brings the plan's history to {@code size} events with the command the plan grows by, sent direct by a few
+     * clients at once (the plan takes them one at a time; the clients only keep it busy). Not measured.
+     */
     private void grow(Plan plan, int size, Command command) throws Exception {
-        while (plan.events < size) {
-            command.send(targets.direct(), plan);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(GROWERS);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (long n = plan.events; n < size; n++) {
+                sent.add(clients.submit(() -> {
+                    command.send(targets.direct(), plan);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> one : sent) {
+                try {
+                    one.get();
+                } catch (java.util.concurrent.ExecutionException slow) {
+                    // a command that timed out may still have been stored: the plan's version says
+                }
+            }
+        } finally {
+            clients.shutdownNow();
         }
+        HttpResponse<String> read = call(targets.direct(), owner(), "GET", "/api/plans/" + plan.id, null);
+        plan.events = JSON.readTree(read.body()).path("version").asLong() + 1;
     }
 
     private void addAction(Targets.Target target, Plan plan) throws Exception {
@@ -158,26 +180,31 @@ final class PlanSizeScale {
         plan.actions.add(value(call(target, owner(), "POST",
                 "/api/plans/" + plan.id + "/findings/" + plan.findingId + "/actions",
                 ACTION.formatted(number, "Acción " + number)), "actionId"));
-        plan.events++;
+        count(plan);
     }
 
     private void edit(Targets.Target target, Plan plan) throws Exception {
-        int index = (int) (edits++ % ACTIONS);
+        long n = plan.counter.getAndIncrement();
+        int index = (int) (n % ACTIONS);
         call(target, owner(), "PUT", "/api/plans/" + plan.id + "/actions/" + plan.actions.get(index),
-                ACTION.formatted("1." + (index + 1), "Acción " + (index + 1) + " revisión " + edits));
-        plan.events++;
+                ACTION.formatted("1." + (index + 1), "Acción " + (index + 1) + " revisión " + n));
+        count(plan);
     }
 
     private void progress(Targets.Target target, Plan plan) throws Exception {
-        long n = plan.events;
+        long n = plan.counter.getAndIncrement();
         call(target, owner(), "POST", "/api/plans/" + plan.id + "/actions/" + plan.actions.get((int) (n % ACTIONS)) + "/progress",
                 "{\"percent\":%d,\"evidence\":\"Acta de seguimiento %d\",\"comment\":\"Seguimiento mensual\",\"reason\":\"Reprogramación\"}"
                         .formatted(STEPS[(int) (n / ACTIONS % STEPS.length)], n));
+        count(plan);
+    }
+
+    private static synchronized void count(Plan plan) {
         plan.events++;
     }
 
     private VerifiedUser owner() {
-        return owners.get((int) (turn++ % owners.size()));
+        return owners.get((int) (turn.getAndIncrement() % owners.size()));
     }
 
     private Histogram time(Timed request) throws Exception {

@@ -48,7 +48,10 @@ class TwoInstancesIT extends PlanServiceContext {
         Map<String, Object> properties = new HashMap<>();
         ServiceUnderTest.register((name, value) -> properties.put(name, value.get()), "plan");
         properties.put("server.port", "0");
-        other = new SpringApplicationBuilder(PlanServiceApplication.class).properties(properties).run();
+        // as arguments: default properties would lose to application.yml
+        other = new SpringApplicationBuilder(PlanServiceApplication.class)
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
         otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
     }
 
