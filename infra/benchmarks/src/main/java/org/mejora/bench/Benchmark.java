@@ -71,6 +71,7 @@ public final class Benchmark {
         processes.recordRest();
         processes.startSampling();
         phase(WRITE, this::writePath);
+        phase(PlanSizeScale.SECTION, () -> new PlanSizeScale(config, targets, results).run());
         phase(BASELINE, this::baselines);
         phase(REBUILD, this::rebuilds);
         phase(AUDIT, this::auditReads);

@@ -119,9 +119,10 @@ class PlanJourneyIT {
         JsonNode action = action(reopened, "2");
         assertThat(action.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(finding(reopened, "2").get("closed").asBoolean()).isFalse();
-        assertThat(action.get("followUps")).extracting(f -> f.get("type").asText())
+        JsonNode followUps = owner.get(path + "/follow-ups").json().get("items");
+        assertThat(followUps).extracting(f -> f.get("type").asText())
                 .containsExactly("PROGRESS", "IMPLEMENTED", "VERIFIED", "CLOSED", "REOPENED");
-        assertThat(action.get("followUps").get(0).get("evidence").asText()).contains("seguimiento.xlsx");
+        assertThat(followUps.get(0).get("evidence").asText()).contains("seguimiento.xlsx");
         assertThat(action.get("tasks")).hasSize(4);
         assertThat(owner.get("/api/plans?status=IN_EXECUTION").json().get("items"))
                 .anySatisfy(p -> assertThat(p.get("planId").asText()).isEqualTo(planId));

@@ -138,7 +138,7 @@ class ActionPage {
             total = 0;
         }
         long seen = entries.stream().filter(e -> FOLLOW_UP_EVENTS.contains(e.get("eventType"))).count();
-        int followUps = ((List<?>) action.getOrDefault("followUps", List.of())).size();
+        int followUps = action.get("followUpCount") instanceof Number n ? n.intValue() : 0;
         boolean lagging = entries.isEmpty() || seen < followUps;
         return new Timeline(true, lines.of(entries, PlanIndex.of(plan)), total, lagging, false,
                 lagging ? refresh : null);

@@ -2,6 +2,7 @@ package org.mejora.envelope.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.mejora.envelope.Actor;
 import org.mejora.envelope.EventMetadata;
 import org.mejora.identity.IdentityHeaders;
@@ -27,7 +28,14 @@ public class CommandSender {
     public <R> R send(Object command, VerifiedUser user, Role actingAs) {
         Actor actor = new Actor(user.userId(), actingAs.name(), user.name());
         MetaData metaData = MetaData.from(EventMetadata.of(actor, user.institutionId(), correlationId()));
-        return commands.sendAndWait(command, metaData);
+        try {
+            return commands.sendAndWait(command, metaData);
+        } catch (ConcurrencyException raced) {
+            // Another instance appended to the aggregate between this one's load and append (or its cached copy was
+            // stale): nothing was stored, the cache entry is gone, and the command runs once more on fresh state.
+            // An If-Match mismatch is a different exception and is never retried.
+            return commands.sendAndWait(command, metaData);
+        }
     }
 
     private static String correlationId() {

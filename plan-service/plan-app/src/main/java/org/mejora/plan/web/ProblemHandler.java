@@ -1,6 +1,7 @@
 package org.mejora.plan.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.mejora.contract.ContractProblemHandler;
 import org.mejora.contract.ProblemMessages;
@@ -40,6 +41,12 @@ class ProblemHandler extends ContractProblemHandler {
 
     @ExceptionHandler
     ProblemDetail concurrentModification(ConflictingModificationException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", null);
+    }
+
+    /** Two instances appended to one plan at once, twice in a row (CommandSender runs a command once more). */
+    @ExceptionHandler
+    ProblemDetail concurrentAppend(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", null);
     }
 

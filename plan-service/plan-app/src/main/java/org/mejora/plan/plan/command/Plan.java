@@ -1,5 +1,6 @@
 package org.mejora.plan.plan.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -69,8 +70,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An improvement plan (plan de mejoramiento): the consistency boundary of its findings, actions and follow-up
  * reports, so that numbers stay unique and concurrent edits are detected on one version.
+ * <p>
+ * Its snapshots are its fields as JSON (PlanRepository): every field is state that the events rebuild.
  */
-@Aggregate
+@Aggregate(repository = "planRepository")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Plan {
 
     private static final Set<Integer> PROGRESS_STEPS = Set.of(0, 25, 50, 75, 100);

@@ -42,6 +42,7 @@ import org.mejora.plan.api.state.PlanState;
 import org.mejora.plan.deadline.ActionDeadlines;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -308,10 +309,6 @@ public class PlanProjection {
         });
     }
 
-    /**
-     * The view's own columns change as {@code change} says; what an auditor sees (statuses, progress, verification)
-     * is copied from plan-api's fold, never decided here.
-     */
     /** The deadline facts change no column of the document, but the plan's version moves on with them. */
     @EventHandler
     void on(ActionDeadlineNeared e, @SequenceNumber long sequence, @Timestamp Instant at) {
@@ -329,21 +326,44 @@ public class PlanProjection {
         change(e, sequence, at, plan -> PlanViews.action(plan, e.actionId()));
     }
 
+    /**
+     * The view's own columns change as {@code change} says; what an auditor sees (statuses, progress, verification)
+     * is copied from plan-api's fold, never decided here. {@code change} gets the header and only the finding and
+     * action the event names (the rows it may change), so an event costs the same on a plan of any history.
+     */
     private void change(PlanEvent event, long sequence, Instant at, Consumer<PlanView> change) {
-        PlanViewStore.Stored stored = store.load(event.planId());
-        PlanState before = stored.state() != null ? stored.state() : replayBefore(event.planId(), sequence);
+        PlanViewStore.Part stored = store.load(event.planId(), named(event, "findingId"), named(event, "actionId"),
+                event instanceof FindingRemoved);
+        PlanState before = stored.state != null ? stored.state : replayBefore(event.planId(), sequence);
         PlanState state = PlanFold.apply(before, event);
-        PlanView plan = stored.view();
+        PlanView plan = stored.view;
         change.accept(plan);
         PlanViews.show(state, plan);
         plan.version = sequence;
-        store.update(plan, state, at);
+        store.save(stored, plan, state, sequence, at);
         deadlines.changed(before, state);
+    }
+
+    /**
+     * The finding or action an event is about, by its record component of that name: read generically so that a
+     * new event about an action needs no list here to be kept up to date.
+     */
+    private static String named(PlanEvent event, String component) {
+        for (RecordComponent candidate : event.getClass().getRecordComponents()) {
+            if (candidate.getName().equals(component) && candidate.getType() == String.class) {
+                try {
+                    return (String) candidate.getAccessor().invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component + " of " + event, e);
+                }
+            }
+        }
+        return null;
     }
 
     /** A row written before the state was kept: the state is the fold of the plan's events before this one. */
     private PlanState replayBefore(String planId, long sequence) {
-        List<PlanEvent> events = eventStore.readEvents(planId).asStream()
+        List<PlanEvent> events = eventStore.readEvents(planId, 0).asStream()
                 .filter(message -> message.getSequenceNumber() < sequence)
                 .map(message -> (PlanEvent) message.getPayload())
                 .toList();

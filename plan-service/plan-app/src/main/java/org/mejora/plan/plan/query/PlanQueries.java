@@ -34,8 +34,19 @@ public class PlanQueries {
         this.eventStore = eventStore;
     }
 
+    /** The plan with its findings and actions as of today, without their follow-ups ({@link #followUps}). */
     public Optional<PlanView> plan(String planId) {
         return store.find(planId).map(this::asOfToday);
+    }
+
+    /** The plan's header alone (no findings or actions): enough to decide who may act on it, and its version. */
+    public Optional<PlanView> header(String planId) {
+        return store.header(planId);
+    }
+
+    /** A page of an action's follow-ups, oldest first; empty when the plan shows no such action. */
+    public Optional<Page<PlanView.FollowUpView>> followUps(String planId, String actionId, PageRequest page) {
+        return store.followUps(planId, actionId, page);
     }
 
     /** @param reader when not null, only the plans where this user is the servant or the supervisor */
@@ -53,7 +64,7 @@ public class PlanQueries {
 
     /** A plan whose view row predates the published state: the fold of its events, from the event store. */
     private PlanState replay(String planId) {
-        return PlanFold.replay(eventStore.readEvents(planId).asStream()
+        return PlanFold.replay(eventStore.readEvents(planId, 0).asStream()
                 .map(message -> (PlanEvent) message.getPayload()).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.mejora.plan.plan.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.mejora.plan.api.ActionTask;
 import org.mejora.plan.api.FindingSource;
 import org.mejora.plan.api.FollowUpReportLine;
@@ -12,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plan as the API shows it. Mutable on purpose: the projection reads the stored document, applies one event and
- * writes it back.
+ * A plan as the API shows it: its header, findings and actions with their current state; each action's follow-ups
+ * are paged apart. Mutable on purpose: the projection reads the stored rows an event names, applies the event and
+ * writes them back (PlanViewStore).
  */
 public class PlanView {
     public String planId;
@@ -89,6 +91,10 @@ public class PlanView {
         public Signature verifiedBy;
         public String justification;
         public boolean overdue;
+        /** How many follow-ups the action has; they are paged apart (GET …/actions/{actionId}/follow-ups). */
+        public int followUpCount;
+        /** Only inside the view's projection: the follow-ups an event appends. A plan read never carries them. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
         public List<FollowUpView> followUps = new ArrayList<>();
         /** Every evidence file shown for the action, by its follow-ups and verifications, in order. */
         public List<org.mejora.plan.api.EvidenceFile> files = new ArrayList<>();

@@ -7,7 +7,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mejora.contract.Page;
+import org.mejora.contract.PageRequest;
 import org.mejora.identity.VerifiedUser;
+import org.mejora.plan.plan.query.PlanQueries;
+import org.mejora.plan.plan.query.PlanView;
+import org.mejora.plan.web.NotFound;
 import org.mejora.plan.evidence.EvidenceStore;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionTask;
@@ -29,6 +34,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -57,11 +64,26 @@ class ActionController {
     private final PlanCommands plans;
     private final PlanAccess access;
     private final EvidenceStore evidence;
+    private final PlanQueries queries;
 
-    ActionController(PlanCommands plans, PlanAccess access, EvidenceStore evidence) {
+    ActionController(PlanCommands plans, PlanAccess access, EvidenceStore evidence, PlanQueries queries) {
         this.plans = plans;
         this.access = access;
         this.evidence = evidence;
+        this.queries = queries;
+    }
+
+    /** The plan itself shows each action's current state and its count of follow-ups; their history is paged here. */
+    @GetMapping("/actions/{actionId}/follow-ups")
+    @Operation(summary = "Seguimientos de una acción, del más antiguo al más reciente / an action's follow-ups, "
+            + "oldest first, paged (page from 0, size 1-200, 50 by default)")
+    Page<PlanView.FollowUpView> followUps(@PathVariable String planId, @PathVariable String actionId,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size,
+                                          @RequestAttribute(USER) VerifiedUser user) {
+        access.header(planId, user, PlanAccess.Duty.READ);
+        return queries.followUps(planId, actionId, PageRequest.of(page, size))
+                .orElseThrow(() -> new NotFound("action " + actionId));
     }
 
     @PostMapping("/findings")

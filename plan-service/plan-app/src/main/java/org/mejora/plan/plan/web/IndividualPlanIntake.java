@@ -100,7 +100,7 @@ class IndividualPlanIntake implements EvaluationEventIntake {
         } catch (RuntimeException e) {
             // A concurrent delivery may have created it between the check and the command (looked up in a fresh
             // transaction: the failed one is aborted); a database that is away is retried as it is.
-            if (IntakeFailures.classify(e) == IntakeFailures.Kind.TRANSIENT || queries.plan(planId).isEmpty()) {
+            if (IntakeFailures.classify(e) == IntakeFailures.Kind.TRANSIENT || queries.header(planId).isEmpty()) {
                 throw e;
             }
             log.debug("individual plan {} of evaluation {} already exists", planId, required.evaluationId());
@@ -108,7 +108,7 @@ class IndividualPlanIntake implements EvaluationEventIntake {
     }
 
     private void open(String planId, EventEnvelope envelope, ImprovementPlanRequired required) {
-        if (queries.plan(planId).isPresent()) {
+        if (queries.header(planId).isPresent()) {
             return;
         }
         Actor actor = envelope.actor() != null ? envelope.actor() : new Actor("evaluation-service", "HR", null);

@@ -48,8 +48,17 @@ class PlanAccess {
 
     /** The plan, if the user may do {@code duty} with it. */
     PlanView plan(String planId, VerifiedUser user, Duty duty) {
-        PlanView plan = queries.plan(planId)
-                .filter(found -> found.institutionId.equals(user.institutionId()))
+        return allowed(queries.plan(planId), planId, user, duty);
+    }
+
+    /** The plan's header (no findings or actions), if the user may do {@code duty} with it: what a command needs. */
+    PlanView header(String planId, VerifiedUser user, Duty duty) {
+        return allowed(queries.header(planId), planId, user, duty);
+    }
+
+    private PlanView allowed(java.util.Optional<PlanView> found, String planId, VerifiedUser user, Duty duty) {
+        PlanView plan = found
+                .filter(candidate -> candidate.institutionId.equals(user.institutionId()))
                 .orElseThrow(() -> new NotFound("plan " + planId));
         if (role(plan, user, duty) == null) {
             if (duty != Duty.READ && role(plan, user, Duty.READ) != null) {

@@ -25,10 +25,10 @@ class PlanCommands {
 
     ResponseEntity<Void> send(String planId, VerifiedUser user, PlanAccess.Duty duty, String ifMatch,
                               CommandFactory factory) {
-        PlanView plan = access.plan(planId, user, duty);
+        PlanView plan = access.header(planId, user, duty);
         Role role = access.actingAs(plan, user, duty);
         commands.send(factory.command(Versions.expected(ifMatch), role), user, role);
-        long version = queries.plan(planId).map(p -> p.version).orElse(plan.version);
+        long version = queries.header(planId).map(p -> p.version).orElse(plan.version);
         return ResponseEntity.noContent().eTag(Versions.etag(version)).build();
     }
 

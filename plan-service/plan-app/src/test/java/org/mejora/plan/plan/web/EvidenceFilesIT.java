@@ -83,7 +83,8 @@ class EvidenceFilesIT extends PlanServiceContext {
         JsonNode action = as(owner).get("/api/plans/" + planId).json().get("findings").get(0).get("actions").get(0);
         assertThat(action.get("files").get(0).get("sha256").asText()).isEqualTo(sha256);
         assertThat(action.get("files").get(0).get("name").asText()).isEqualTo("acta-mesa.pdf");
-        assertThat(action.get("followUps").get(0).get("files").get(0).get("fileId").asText()).isEqualTo(fileId);
+        JsonNode followUps = as(owner).get("/api/plans/" + planId + "/actions/" + actionId + "/follow-ups").json();
+        assertThat(followUps.get("items").get(0).get("files").get(0).get("fileId").asText()).isEqualTo(fileId);
 
         Api.Response download = as(auditor).get(files + "/" + fileId);
         assertThat(download.status()).isEqualTo(200);

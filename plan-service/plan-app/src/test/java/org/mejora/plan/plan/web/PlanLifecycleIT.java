@@ -123,10 +123,20 @@ class PlanLifecycleIT extends PlanServiceContext {
             assertThat(action.get("compliant").isNull()).isTrue();
             assertThat(after.get("findings").get(0).get("closed").asBoolean()).isFalse();
             assertThat(action.get("tasks")).hasSize(2);
-            assertThat(action.get("followUps")).extracting(f -> f.get("type").asText())
+            assertThat(action.has("followUps")).as("the plan does not ship the history").isFalse();
+            assertThat(action.get("followUpCount").asInt()).isEqualTo(5);
+            JsonNode history = as(owner).get(actionPath + "/follow-ups").json();
+            assertThat(history.get("total").asLong()).isEqualTo(5);
+            assertThat(history.get("items")).extracting(f -> f.get("type").asText())
                     .containsExactly("PROGRESS", "IMPLEMENTED", "VERIFIED", "CLOSED", "REOPENED");
-            assertThat(action.get("followUps").get(4).get("reason").asText()).isEqualTo("La política no fue socializada");
-            assertThat(action.get("followUps").get(2).get("by").asText()).isEqualTo("control");
+            assertThat(history.get("items").get(4).get("reason").asText()).isEqualTo("La política no fue socializada");
+            assertThat(history.get("items").get(2).get("by").asText()).isEqualTo("control");
+            JsonNode second = as(owner).get(actionPath + "/follow-ups?page=1&size=2").json();
+            assertThat(second.get("items")).extracting(f -> f.get("type").asText())
+                    .containsExactly("VERIFIED", "CLOSED");
+            assertThat(as(owner).get("/api/plans/" + planId + "/actions/no-such-action/follow-ups").status())
+                    .isEqualTo(404);
+            assertThat(as(owner).get(actionPath + "/follow-ups?size=0").status()).isEqualTo(400);
             assertThat(after.get("submittedBy").get("name").asText()).isEqualTo("lhernandez");
             assertThat(after.get("reviewedBy").get("position").asText())
                     .as("the position is the token's").isEqualTo("Jefe de Control Interno");
