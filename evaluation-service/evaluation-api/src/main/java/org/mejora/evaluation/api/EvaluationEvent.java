@@ -5,7 +5,7 @@ public sealed interface EvaluationEvent permits EvaluationOpened, GoalsSubmitted
         GoalsModified, GoalsAccepted, GoalsNotAccepted, SelfEvaluationSubmitted, SelfEvaluationApproved,
         SelfEvaluationRejected, SelfEvaluationModified, SelfEvaluationAccepted, SelfEvaluationNotAccepted,
         CompetenciesRated, FinalResultAccepted, FinalResultNotAccepted, EvaluationConsolidated,
-        ImprovementPlanRequired {
+        ImprovementPlanRequired, EvaluationStepDeadlineNeared, EvaluationStepOverdue {
 
     String evaluationId();
 
@@ -53,5 +53,9 @@ public sealed interface EvaluationEvent permits EvaluationOpened, GoalsSubmitted
         R on(EvaluationConsolidated event);
 
         R on(ImprovementPlanRequired event);
+
+        R on(EvaluationStepDeadlineNeared event);
+
+        R on(EvaluationStepOverdue event);
     }
 }

@@ -30,7 +30,7 @@ class ImprovementPlanRequiredContractTest {
 
     @Test
     void everyEventOfAnEvaluationIsAnEvaluationEventAndEveryCycleEventACycleEvent() {
-        assertThat(EvaluationEvent.class.getPermittedSubclasses()).hasSize(18)
+        assertThat(EvaluationEvent.class.getPermittedSubclasses()).hasSize(20)
                 .allSatisfy(type -> assertThat(type.isRecord()).isTrue());
         assertThat(CycleEvent.class.getPermittedSubclasses()).hasSize(4)
                 .allSatisfy(type -> assertThat(type.isRecord()).isTrue());

@@ -2,14 +2,17 @@ package org.mejora.plan.api;
 
 /** Every event of a plan's stream; the aggregate id is {@link #planId()}. */
 public sealed interface PlanEvent permits ActionAdded,
+        ActionBecameOverdue,
         ActionCancelled,
         ActionClosed,
+        ActionDeadlineNeared,
         ActionEdited,
         ActionImplemented,
         ActionMarkedNotImplemented,
         ActionProgressRecorded,
         ActionRemoved,
         ActionReopened,
+        ActionResponsiblesAssigned,
         ActionVerified,
         FindingAdded,
         FindingClosed,
@@ -40,9 +43,13 @@ public sealed interface PlanEvent permits ActionAdded,
 
         R on(ActionAdded event);
 
+        R on(ActionBecameOverdue event);
+
         R on(ActionCancelled event);
 
         R on(ActionClosed event);
+
+        R on(ActionDeadlineNeared event);
 
         R on(ActionEdited event);
 
@@ -55,6 +62,8 @@ public sealed interface PlanEvent permits ActionAdded,
         R on(ActionRemoved event);
 
         R on(ActionReopened event);
+
+        R on(ActionResponsiblesAssigned event);
 
         R on(ActionVerified event);
 

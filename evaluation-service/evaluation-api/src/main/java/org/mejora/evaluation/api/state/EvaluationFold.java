@@ -5,6 +5,8 @@ import org.mejora.evaluation.api.EvaluationConsolidated;
 import org.mejora.evaluation.api.EvaluationEvent;
 import org.mejora.evaluation.api.EvaluationOpened;
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.EvaluationStepDeadlineNeared;
+import org.mejora.evaluation.api.EvaluationStepOverdue;
 import org.mejora.evaluation.api.FinalResultAccepted;
 import org.mejora.evaluation.api.FinalResultNotAccepted;
 import org.mejora.evaluation.api.FollowUp;
@@ -178,6 +180,16 @@ public final class EvaluationFold {
         public EvaluationState on(ImprovementPlanRequired e) {
             return s.with(s.status(), s.result(), true);
         }
+
+        @Override
+        public EvaluationState on(EvaluationStepDeadlineNeared e) {
+            return s;
+        }
+
+        @Override
+        public EvaluationState on(EvaluationStepOverdue e) {
+            return s;
+        }
     }
 
     /** The status each event sets, null where it sets none. */
@@ -271,6 +283,16 @@ public final class EvaluationFold {
 
         @Override
         public EvaluationStatus on(ImprovementPlanRequired e) {
+            return null;
+        }
+
+        @Override
+        public EvaluationStatus on(EvaluationStepDeadlineNeared e) {
+            return null;
+        }
+
+        @Override
+        public EvaluationStatus on(EvaluationStepOverdue e) {
             return null;
         }
     }

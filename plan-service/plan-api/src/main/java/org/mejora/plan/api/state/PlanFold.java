@@ -1,8 +1,10 @@
 package org.mejora.plan.api.state;
 
 import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionBecameOverdue;
 import org.mejora.plan.api.ActionCancelled;
 import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDeadlineNeared;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionEdited;
 import org.mejora.plan.api.ActionImplemented;
@@ -10,6 +12,7 @@ import org.mejora.plan.api.ActionMarkedNotImplemented;
 import org.mejora.plan.api.ActionProgressRecorded;
 import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionResponsiblesAssigned;
 import org.mejora.plan.api.ActionVerified;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingClosed;
@@ -196,6 +199,21 @@ public final class PlanFold {
         public PlanState on(FollowUpReportSubmitted e) {
             return s.withReport(e.reportId(), r -> new ReportState(e.reportId(), r == null ? null : r.period(),
                     ReportStatus.SUBMITTED));
+        }
+
+        @Override
+        public PlanState on(ActionDeadlineNeared e) {
+            return s;
+        }
+
+        @Override
+        public PlanState on(ActionBecameOverdue e) {
+            return s;
+        }
+
+        @Override
+        public PlanState on(ActionResponsiblesAssigned e) {
+            return s;
         }
     }
 }
