@@ -92,7 +92,7 @@ public final class EvaluationFold {
         @Override
         public EvaluationState on(EvaluationOpened e) {
             return new EvaluationState(e.evaluationId(), e.cycleId(), e.institutionId(), e.servantId(),
-                    e.supervisorId(), GOALS_FORMULATION, null, false);
+                    e.supervisorId(), GOALS_FORMULATION, null, false, StepDeadlineNotices.NONE);
         }
 
         @Override
@@ -183,12 +183,12 @@ public final class EvaluationFold {
 
         @Override
         public EvaluationState on(EvaluationStepDeadlineNeared e) {
-            return s;
+            return s.withNotices(s.deadlineNotices().neared(e.stage(), e.deadline(), e.daysLeft()));
         }
 
         @Override
         public EvaluationState on(EvaluationStepOverdue e) {
-            return s;
+            return s.withNotices(s.deadlineNotices().overdue(e.stage(), e.deadline()));
         }
     }
 

@@ -15,6 +15,8 @@ import org.mejora.evaluation.api.CompetencyRating;
 import org.mejora.evaluation.api.EvaluationConsolidated;
 import org.mejora.evaluation.api.EvaluationOpened;
 import org.mejora.evaluation.api.EvaluationStatus;
+import org.mejora.evaluation.api.EvaluationStepDeadlineNeared;
+import org.mejora.evaluation.api.EvaluationStepOverdue;
 import org.mejora.evaluation.api.FinalResultAccepted;
 import org.mejora.evaluation.api.FinalResultNotAccepted;
 import org.mejora.evaluation.api.FollowUp;
@@ -30,6 +32,7 @@ import org.mejora.evaluation.api.ImprovementPlanRequired;
 import org.mejora.evaluation.api.RatingLevel;
 import org.mejora.evaluation.api.Score;
 import org.mejora.evaluation.api.state.EvaluationFold;
+import org.mejora.evaluation.api.state.StepDeadlineNotices;
 import org.mejora.evaluation.api.SelfEvaluationAccepted;
 import org.mejora.evaluation.api.SelfEvaluationApproved;
 import org.mejora.evaluation.api.SelfEvaluationModified;
@@ -42,11 +45,13 @@ import org.mejora.evaluation.rules.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -96,6 +101,8 @@ class Evaluation {
     /** The last final result the servant did not accept, and why: what HR consolidates when they never accept. */
     private Score disputedResult;
     private String disagreement;
+    /** The deadline facts raised so far, folded by the published rule (evaluation-api StepDeadlineNotices). */
+    private StepDeadlineNotices deadlineNotices = StepDeadlineNotices.NONE;
 
     Evaluation() {
         // for Axon
@@ -289,6 +296,33 @@ class Evaluation {
             apply(new ImprovementPlanRequired(evaluationId, cycleId, institutionId, year, servantId, servantName,
                     supervisorId, supervisorName, consolidated.finalScore(), consolidated.ratingLevel(), threshold));
         }
+    }
+
+    /**
+     * The deadline fact due today for the step this evaluation stands at, decided by the published rule
+     * (StepDeadlineNotices.next): once per stage and deadline, so a repeated sweep raises nothing. Returns how many
+     * events were raised.
+     */
+    @CommandHandler
+    int handle(NoticeStepDeadlinesCommand command) {
+        LocalDate today = Objects.requireNonNull(command.today(), "today");
+        return deadlineNotices.next(status, command.deadlines(), today).map(notice -> {
+            apply(notice.overdue()
+                    ? new EvaluationStepOverdue(evaluationId, notice.stage(), notice.step(), notice.deadline(), today)
+                    : new EvaluationStepDeadlineNeared(evaluationId, notice.stage(), notice.step(), notice.deadline(),
+                    notice.daysLeft(), today));
+            return 1;
+        }).orElse(0);
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationStepDeadlineNeared event) {
+        deadlineNotices = deadlineNotices.neared(event.stage(), event.deadline(), event.daysLeft());
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationStepOverdue event) {
+        deadlineNotices = deadlineNotices.overdue(event.stage(), event.deadline());
     }
 
     @EventSourcingHandler

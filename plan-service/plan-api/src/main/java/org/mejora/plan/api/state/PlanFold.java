@@ -106,7 +106,7 @@ public final class PlanFold {
         public PlanState on(ActionAdded e) {
             return s.withAction(e.actionId(), a -> new ActionState(e.actionId(), e.findingId(), e.details(),
                     ActionStatus.PLANNED, 0, null, null, null, ScheduleDates.lastDay(endOf(e.details())), null, null,
-                    false));
+                    false, List.of(), DeadlineNotices.NONE));
         }
 
         @Override
@@ -203,17 +203,17 @@ public final class PlanFold {
 
         @Override
         public PlanState on(ActionDeadlineNeared e) {
-            return s;
+            return s.withAction(e.actionId(), a -> a.withNotices(a.notices().neared(e.dueOn(), e.daysLeft())));
         }
 
         @Override
         public PlanState on(ActionBecameOverdue e) {
-            return s;
+            return s.withAction(e.actionId(), a -> a.withNotices(a.notices().becameOverdue(e.dueOn())));
         }
 
         @Override
         public PlanState on(ActionResponsiblesAssigned e) {
-            return s;
+            return s.withAction(e.actionId(), a -> a.withResponsibles(e.userIds()));
         }
     }
 }

@@ -5,8 +5,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionBecameOverdue;
 import org.mejora.plan.api.ActionCancelled;
 import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDeadlineNeared;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionEdited;
 import org.mejora.plan.api.ActionImplemented;
@@ -14,6 +16,7 @@ import org.mejora.plan.api.ActionMarkedNotImplemented;
 import org.mejora.plan.api.ActionProgressRecorded;
 import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionResponsiblesAssigned;
 import org.mejora.plan.api.ActionTask;
 import org.mejora.plan.api.ActionVerified;
 import org.mejora.plan.api.EvidenceFile;
@@ -40,6 +43,7 @@ import org.mejora.plan.api.PlanSubmittedForReview;
 import org.mejora.plan.api.Signature;
 import org.mejora.plan.api.state.ActionState;
 import org.mejora.plan.api.state.ActionStatus;
+import org.mejora.plan.api.state.DeadlineNotices;
 import org.mejora.plan.api.state.FindingState;
 import org.mejora.plan.api.state.FindingStatus;
 import org.mejora.plan.api.state.PlanFold;
@@ -50,11 +54,14 @@ import org.mejora.plan.api.state.ReportStatus;
 import org.mejora.plan.rules.Require;
 import org.mejora.plan.rules.RuleViolation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -366,6 +373,55 @@ class Plan {
                     filesShown.getOrDefault(action.actionId(), List.of())));
         }
         apply(new FollowUpReportSubmitted(planId, report.reportId(), signature(command.responsible()), lines));
+    }
+
+    /**
+     * The deadline facts due today, decided by the published rule (ActionState.deadlineNoticeOn): each is raised once
+     * per action and due date, so a repeated sweep raises nothing. Returns how many were raised.
+     */
+    @CommandHandler
+    int handle(NoticeActionDeadlinesCommand command) {
+        LocalDate today = Objects.requireNonNull(command.today(), "today");
+        int raised = 0;
+        for (ActionState action : state.liveActions()) {
+            Optional<DeadlineNotices.Notice> notice = action.deadlineNoticeOn(today);
+            if (notice.isEmpty()) {
+                continue;
+            }
+            DeadlineNotices.Notice due = notice.get();
+            apply(due.overdue()
+                    ? new ActionBecameOverdue(planId, action.actionId(), due.dueOn(), today)
+                    : new ActionDeadlineNeared(planId, action.actionId(), due.dueOn(), due.daysLeft(), today));
+            raised++;
+        }
+        return raised;
+    }
+
+    /** Who is responsible for an action, by user id: any live action of a plan that is not closed. */
+    @CommandHandler
+    void handle(AssignActionResponsiblesCommand command) {
+        if (state.status() == PlanStatus.CLOSED) {
+            throw RuleViolation.illegalTransition("plan.closed-responsibles");
+        }
+        ActionState action = action(command.actionId());
+        if (command.userIds() == null) {
+            throw RuleViolation.invalid("field.required", "userIds", "userIds");
+        }
+        LinkedHashSet<String> userIds = new LinkedHashSet<>();
+        for (String userId : command.userIds()) {
+            String id = userId == null ? "" : userId.strip();
+            if (id.isEmpty() || id.length() > 100 || id.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
+                throw RuleViolation.invalid("action.responsible-user-id", "userIds", userId);
+            }
+            userIds.add(id);
+        }
+        if (userIds.size() > 20) {
+            throw RuleViolation.invalid("action.responsibles-too-many", "userIds", 20);
+        }
+        if (List.copyOf(userIds).equals(action.responsibles())) {
+            return;
+        }
+        apply(new ActionResponsiblesAssigned(planId, action.actionId(), List.copyOf(userIds)));
     }
 
     /** Every event's effect on the plan is the published one: the aggregate decides commands on the same state. */
