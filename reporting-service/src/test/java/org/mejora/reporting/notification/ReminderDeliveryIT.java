@@ -89,6 +89,7 @@ class ReminderDeliveryIT {
                         new Signature("Revisora", "PLAN_REVIEWER", "Jefe", today.minusDays(27), reviewer), "ok"))));
 
         // 7 days before: the responsible (English) is told, by the day's digest; the owner is not.
+        moveClockTo(today);
         EventEnvelope sevenDays = plan.next(at(0), system(), new ActionDeadlineNeared(planId, actionId, due, 7, today));
         publishPlan(List.of(sevenDays));
         awaitNotifications(responsible, 1);
@@ -103,6 +104,7 @@ class ReminderDeliveryIT {
         publishPlan(List.of(sevenDays,
                 plan.next(at(0), system(), new ActionDeadlineNeared(planId, actionId, due, 7, today))));
         // 1 day before.
+        moveClockTo(due.minusDays(1));
         publishPlan(List.of(plan.next(at(0), system(),
                 new ActionDeadlineNeared(planId, actionId, due, 1, due.minusDays(1)))));
         awaitNotifications(responsible, 2);
@@ -110,6 +112,7 @@ class ReminderDeliveryIT {
         assertThat(awaitMails(responsible, 2).get(1).body()).contains("1 days left");
 
         // Overdue: the responsible and the owner (Spanish) at once, without waiting for a digest.
+        moveClockTo(due.plusDays(1));
         publishPlan(List.of(plan.next(at(0), system(),
                 new ActionBecameOverdue(planId, actionId, due, due.plusDays(1)))));
         Mailboxes.Mail toOwner = awaitMails(owner, 1).get(0);
@@ -120,13 +123,14 @@ class ReminderDeliveryIT {
 
         // Implemented: the plan's reviewer is told that a verification waits.
         publishPlan(List.of(plan.next(at(0), actor(responsible, "PLAN_OWNER"),
-                new ActionImplemented(planId, actionId, "acta.pdf", "hecho", today))));
+                new ActionImplemented(planId, actionId, "acta.pdf", "hecho", due.plusDays(1)))));
         awaitNotifications(reviewer, 1);
         runDigestAndOutbox();
         assertThat(awaitMails(reviewer, 1).get(0).subject()).isEqualTo(
                 "Mejora: la acción «1. Actualizar el procedimiento» espera su verificación");
 
-        // A restart of the service, then another run of the jobs: nothing is sent again.
+        // A restart of the service (its clock back on the system's), then another run of the jobs: nothing is sent
+        // again.
         reporting.close();
         reporting = ReportingInstance.start(Map.of());
         runDigestAndOutbox();
@@ -280,6 +284,15 @@ class ReminderDeliveryIT {
                 "{\"name\":\"%s\",\"email\":\"%s\",\"language\":\"%s\",\"roles\":[\"%s\"]}"
                         .formatted(userId, mail(userId), language, role));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+    }
+
+    /** Moves reporting-service's one Clock (contract 1) to 09:00 of that day in the institutions' zone. */
+    private void moveClockTo(LocalDate day) {
+        String at = day.atTime(9, 0).atZone(InstitutionTime.DEFAULT_ZONE).toInstant().toString();
+        Api.Response moved = Api.at("http://localhost:" + reporting.port()).post("/actuator/clock",
+                "{\"at\":\"" + at + "\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().path("today").asText()).isEqualTo(day.toString());
     }
 
     private void publishPlan(List<EventEnvelope> events) {

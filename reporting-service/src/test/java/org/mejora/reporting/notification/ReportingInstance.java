@@ -39,6 +39,8 @@ final class ReportingInstance implements AutoCloseable {
         properties.put("mejora.notifications.public-url", "https://mejora.example.org");
         // The digest goes out when the test asks (POST /api/reports/admin/notification-runs), never on its own.
         properties.put("mejora.notifications.digest-hour", "24");
+        // The one Clock of the service can be moved through /actuator/clock (web-contract's adjustable clock).
+        properties.put("mejora.clock.adjustable", "true");
         properties.putAll(overrides);
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
