@@ -30,9 +30,24 @@ if [[ $MEJORA_TEST_INFRA == local && $kafka_status == 4 ]] && is_true "$MEJORA_S
   log "the broker on the Kafka port is not this checkout's: the tests use their own at $MEJORA_KAFKA_BOOTSTRAP ($MEJORA_KAFKA_DIR)"
 fi
 
+# Likewise a mail server this checkout did not start: the tests get their own GreenMail on other ports.
+mail_status=0
+[[ $MEJORA_TEST_INFRA != local ]] || "$here/mail.sh" status >/dev/null 2>&1 || mail_status=$?
+if [[ $MEJORA_TEST_INFRA == local && $mail_status == 4 ]] && is_true "$MEJORA_START_MAIL"; then
+  MEJORA_SMTP_PORT=${MEJORA_TEST_SMTP_PORT:-23025}
+  MEJORA_MAIL_API_PORT=${MEJORA_TEST_MAIL_API_PORT:-28085}
+  MEJORA_MAIL_DIR=$MEJORA_STATE_DIR/mail-test
+  export MEJORA_SMTP_PORT MEJORA_MAIL_API_PORT MEJORA_MAIL_DIR
+  log "the mail server on the SMTP port is not this checkout's: the tests use their own on $MEJORA_SMTP_PORT"
+fi
+
 kafka_was_up=true
+mail_was_up=true
 # Set before anything starts, so that a failure half-way (e.g. a database reset) stops what was started too.
 stop_what_we_started() {
+  if [[ $MEJORA_TEST_INFRA == local && $mail_was_up == false ]]; then
+    "$here/mail.sh" stop || true
+  fi
   if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
     "$here/kafka.sh" stop || true
     # postgres.sh stops the cluster only if infra/ started it in the first place.
@@ -42,6 +57,7 @@ stop_what_we_started() {
 trap stop_what_we_started EXIT
 if [[ $MEJORA_TEST_INFRA == local ]]; then
   "$here/kafka.sh" status >/dev/null 2>&1 || kafka_was_up=false
+  "$here/mail.sh" status >/dev/null 2>&1 || mail_was_up=false
   new_broker=false
   if is_true "$MEJORA_START_KAFKA" && [[ ! -e $MEJORA_KAFKA_DIR/data/meta.properties ]]; then new_broker=true; fi
   "$here/infra-up.sh"

@@ -7,6 +7,19 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/../lib/env.sh"
 gateway=http://localhost:${MEJORA_GATEWAY_PORT:-8080}
 
+# The people directory of reminders (reporting-service): every demo user with <user>@demo.mejora.local, registered
+# by an ADMIN of their institution; idempotent, so it runs on every start (the mails land in infra/mail.sh's GreenMail).
+while IFS=$'\t' read -r user institution roles name _; do
+  [[ -z $user || $user == \#* || $roles == PLATFORM_ADMIN ]] && continue
+  roles_json=$(printf '"%s",' ${roles//,/ })
+  curl -fsS -o /dev/null -X PUT "$gateway/api/reports/notifications/people/$user" \
+    -H "Authorization: Bearer $("$MEJORA_ROOT/infra/token.sh" demo-admin "$institution" ADMIN)" \
+    -H 'Content-Type: application/json' \
+    --data-binary "{\"name\":\"$name\",\"email\":\"$user@demo.mejora.local\",\"language\":\"es\",\"roles\":[${roles_json%,}]}" ||
+    die "demo data: registering $user for notifications failed"
+done <"$here/users.tsv"
+log "demo data: demo users registered for notifications (<user>@demo.mejora.local)"
+
 # The demo's first plan is the mark that it was loaded (the store may hold other events, e.g. individual plans).
 loaded=$(PGPASSWORD=$MEJORA_DB_PASSWORD_PLAN psql -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U plan -d plan -tAc \
   "select count(*) from domain_event_entry where payload_type like '%PlanCreated'

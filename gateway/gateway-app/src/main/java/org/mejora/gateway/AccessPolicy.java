@@ -71,6 +71,8 @@ final class AccessPolicy {
             rule("/api/plans/admin/**", Access.ANY, PLATFORM_ADMIN),
             // The producers' deadline sweeps span institutions (notify-facts).
             rule("/api/evaluations/admin/**", Access.ANY, PLATFORM_ADMIN),
+            // Each user's own notifications and preferences (and an ADMIN's people directory): reporting decides.
+            rule("/api/reports/notifications/**", Access.ANY, EVERY_INSTITUTION_ROLE),
             rule("/api/reports/**", Access.READ, EVERY_INSTITUTION_ROLE),
             // One aggregate's verifiable history: auditors of its institution, and the platform administrator.
             rule("/api/plans/*/history/**", Access.READ, AUDITOR, PLATFORM_ADMIN),

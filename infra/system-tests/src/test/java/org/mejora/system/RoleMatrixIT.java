@@ -279,6 +279,9 @@ class RoleMatrixIT {
         ids.put("format", "pdf");
         ids.put("id", planId);
         ids.put("followUp", "I");
+        // A notification nobody has (each user reaches only their own), and a person of the people directory.
+        ids.put("notificationId", "999999999");
+        ids.put("userId", "ana");
     }
 
     /** The user of a role: the evaluation's own servant and supervisor, a user of its own for every other role. */

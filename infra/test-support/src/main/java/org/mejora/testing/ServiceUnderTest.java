@@ -15,6 +15,8 @@ public final class ServiceUnderTest {
         registry.add("spring.datasource.username", () -> infra.dbUser(service));
         registry.add("spring.datasource.password", () -> infra.dbPassword(service));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("spring.mail.host", infra::smtpHost);
+        registry.add("spring.mail.port", infra::smtpPort);
         // Its own consumer group, so a test never shares partitions with a running system or another test JVM.
         // Two suites run side by side with two database sets (MEJORA_TEST_DB_SET) and one group each.
         String set = System.getenv("MEJORA_TEST_DB_SET");

@@ -77,10 +77,26 @@ public final class TestInfrastructure {
         return env("MEJORA_DB_PASSWORD_" + service.toUpperCase(), service);
     }
 
+    /** The SMTP server of this run (infra/mail.sh's GreenMail, which infra/test.sh starts). */
+    public String smtpHost() {
+        return env("MEJORA_SMTP_HOST", "localhost");
+    }
+
+    public int smtpPort() {
+        return Integer.parseInt(env("MEJORA_SMTP_PORT", "3025"));
+    }
+
+    /** GreenMail's REST API, where tests read what was delivered to an address. */
+    public String mailApiUrl() {
+        return "http://localhost:" + env("MEJORA_MAIL_API_PORT", "8085");
+    }
+
     /** The environment a service process needs to reach this run's servers with the given database purpose. */
     public Map<String, String> serviceEnvironment(String purpose) {
         Map<String, String> environment = new java.util.HashMap<>();
         environment.put("MEJORA_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        environment.put("MEJORA_SMTP_HOST", smtpHost());
+        environment.put("MEJORA_SMTP_PORT", String.valueOf(smtpPort()));
         for (String service : SERVICES) {
             String prefix = "MEJORA_" + service.toUpperCase() + "_DB_";
             environment.put(prefix + "URL", jdbcUrl(service, purpose));

@@ -179,6 +179,7 @@ class Rebuilder {
                         select table_name from information_schema.tables
                         where table_schema = 'public' and table_type = 'BASE TABLE'
                           and table_name not in ('flyway_schema_history', 'integrity_checkpoint')
+                          and table_name not like 'notification%' -- what was sent to whom: never rebuilt
                         order by table_name""")
                 .query(String.class).list();
     }

@@ -1,0 +1,140 @@
+package org.mejora.system.screens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.mejora.envelope.Actor;
+import org.mejora.envelope.EventEnvelope;
+import org.mejora.testing.Api;
+import org.mejora.testing.TestInfrastructure;
+import org.mejora.testing.TopicProbe;
+import org.openqa.selenium.By;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reminders in the web app: the unread badge in the header of every page, the list with a link to each action, mark
+ * as read, and the preferences page, in Spanish and English; the overdue notice also reached the owner's mailbox.
+ * The plan and its actions are made through plan-service's API; the deadline facts are published on the plan topic
+ * as plan-service's deadline sweep publishes them.
+ */
+class NotificationsBrowserIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theBadgeCountsUnreadRemindersAndTheListLeadsToTheAction() throws Exception {
+        String institution = Screens.newInstitution("notify");
+        String owner = Screens.user("owner", institution, "Olga Owner", "PLAN_OWNER");
+        LocalDate today = LocalDate.now(ZoneId.of("America/Bogota"));
+        Api asOwner = Screens.api(owner, institution, "PLAN_OWNER");
+        Api admin = Screens.api("admin-" + institution, institution, "ADMIN");
+        String address = owner + "@demo.mejora.local";
+        assertThat(admin.put("/api/reports/notifications/people/" + owner, """
+                {"name":"Olga Owner","email":"%s","language":"es","roles":["PLAN_OWNER"]}""".formatted(address))
+                .status()).isEqualTo(200);
+        String planId = asOwner.post("/api/plans", """
+                {"kind":"AUDIT","title":"Plan de mejoramiento - Gestión Documental","period":"%d",
+                 "auditedProcess":"Gestión Documental","formatCode":"GEM-FM014","formatVersion":"02"}"""
+                .formatted(today.getYear())).json().path("planId").asText();
+        String late = action(asOwner, planId, "1", "Digitalizar el archivo central", today.minusDays(60),
+                today.minusDays(1));
+        String soon = action(asOwner, planId, "2", "Actualizar las tablas de retención", today.minusDays(30),
+                today.plusDays(7));
+
+        Api auditor = Screens.api("auditor-" + institution, institution, "AUDITOR");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                auditor.get("/api/reports/history/plans/" + planId).json().path("total").asLong()).isEqualTo(5));
+        long next = 5;
+        Actor sweep = new Actor("system", "SYSTEM", "Mejora");
+        TopicProbe.publish("mejora.plan.events", List.of(
+                fact(planId, institution, next, sweep, "ActionDeadlineNeared", Map.of("planId", planId,
+                        "actionId", soon, "dueOn", today.plusDays(7).toString(), "daysLeft", 7, "on", today.toString())),
+                fact(planId, institution, next + 1, sweep, "ActionBecameOverdue", Map.of("planId", planId,
+                        "actionId", late, "dueOn", today.minusDays(1).toString(), "on", today.toString()))));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                asOwner.get("/api/reports/notifications/unread-count").json().path("unread").asLong()).isEqualTo(2));
+        // The overdue notice went out at once; the due-soon one waits for the day's digest.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mails(address)).hasSize(1));
+        JsonNode mail = mails(address).get(0);
+        assertThat(mail.path("subject").asText()).contains("Digitalizar el archivo central");
+        assertThat(mail.path("mimeMessage").asText()).contains("/plans/" + planId + "/actions/" + late);
+
+        try (Browser browser = Browser.desktop(Screens.url())) {
+            browser.signIn(owner);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(browser.find(By.cssSelector("header .bell .badge")).getText()).isEqualTo("2"));
+            browser.click(By.cssSelector("header .bell"));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Notificaciones");
+            assertThat(browser.text()).contains("2 notificaciones, 2 sin leer.", "Acción vencida",
+                    "Acción por vencer", "«1. Digitalizar el archivo central»", "(faltan 7 días)");
+            browser.assertAccessible();
+            ImportBrowserIT.screenshotWholePage(browser, "60-notifications-list");
+
+            // "Abrir" marks it read and opens the action's page; the badge counts one.
+            browser.click(By.cssSelector(".notification-list li:first-child button[name=open]"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.currentUrl().contains("/actions/" + late));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(browser.find(By.cssSelector("header .bell .badge")).getText()).isEqualTo("1"));
+            ImportBrowserIT.screenshotWholePage(browser, "61-notifications-badge-action");
+
+            browser.open("/notifications/preferences");
+            assertThat(browser.text()).contains("Los correos llegan a " + address);
+            browser.click(By.cssSelector("input[name=language][value=en]"));
+            browser.click(By.cssSelector("input[name=digests]"));
+            browser.click(By.cssSelector("form.stacked button[type=submit]"));
+            browser.awaitText("Preferencias guardadas.");
+            browser.assertAccessible();
+            ImportBrowserIT.screenshotWholePage(browser, "62-notifications-preferences");
+            JsonNode preferences = asOwner.get("/api/reports/notifications/preferences").json();
+            assertThat(preferences.path("language").asText()).isEqualTo("en");
+            assertThat(preferences.path("digests").asBoolean()).isFalse();
+
+            browser.open("/notifications?lang=en");
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Notifications");
+            assertThat(browser.text()).contains("2 notifications, 1 unread.", "Action overdue",
+                    "\"2. Actualizar las tablas de retención\"", "(7 days left)");
+            browser.assertAccessible();
+            ImportBrowserIT.screenshotWholePage(browser, "63-notifications-list-en");
+        }
+    }
+
+    /** A deadline fact as plan-api's record serializes it (the system tests hold no producer's classes). */
+    private static EventEnvelope fact(String planId, String institution, long sequence, Actor actor, String type,
+                                      Map<String, Object> payload) {
+        return new EventEnvelope(UUID.randomUUID(), type, 1, "Plan", planId, sequence, Instant.now(), institution,
+                actor, "sweep-" + planId, UUID.randomUUID().toString(), JSON.valueToTree(payload));
+    }
+
+    private static List<JsonNode> mails(String address) {
+        Api.Response answer = Api.at(TestInfrastructure.get().mailApiUrl())
+                .get("/api/user/" + address + "/messages/INBOX");
+        if (answer.status() != 200) {
+            return List.of();
+        }
+        List<JsonNode> mails = new java.util.ArrayList<>();
+        answer.json().forEach(mails::add);
+        return mails;
+    }
+
+    private static String action(Api owner, String planId, String number, String name, LocalDate start,
+                                 LocalDate end) {
+        String findingId = owner.post("/api/plans/" + planId + "/findings", """
+                {"number":"%s","description":"Hallazgo %s","source":{"type":"AUDIT"}}""".formatted(number, number))
+                .json().path("findingId").asText();
+        return owner.post("/api/plans/" + planId + "/findings/" + findingId + "/actions", """
+                {"number":"%s","name":"%s","responsibleUnit":"Gestión Documental","responsibleRole":"Directora",
+                 "start":"%s","end":"%s"}""".formatted(number, name, start, end))
+                .json().path("actionId").asText();
+    }
+}
