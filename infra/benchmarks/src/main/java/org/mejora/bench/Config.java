@@ -59,6 +59,10 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 budget = 1_020;
             }
         }
+        String sizesWanted = env.get("MEJORA_BENCH_REBUILD_SIZES");
+        if (sizesWanted != null && !sizesWanted.isBlank()) {
+            sizes = java.util.Arrays.stream(sizesWanted.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        }
         return new Config(mode, concurrency, warmup, seconds, sizes, reads, budget,
                 env.getOrDefault("MEJORA_GATEWAY_URL", "http://localhost:18080"),
                 env.getOrDefault("MEJORA_PLAN_URL", "http://localhost:18081"),
