@@ -434,7 +434,8 @@ public final class Benchmark {
             results.notMeasured(REBUILD, "full projection rebuild (" + label + ")", "endpoint absent");
             return Double.NaN;
         }
-        VerifiedUser admin = WriteMix.user("bench-admin", "Administrador", Role.ADMIN, "bench-institution-0");
+        VerifiedUser admin = WriteMix.user("bench-admin", "Administrador de la plataforma",
+                Role.PLATFORM_ADMIN, "bench-institution-0");
         Targets.Target reporting = targets.direct();
         long start = System.nanoTime();
         HttpResponse<String> started = reporting.send("POST", "/api/reports/rebuilds", null, admin);

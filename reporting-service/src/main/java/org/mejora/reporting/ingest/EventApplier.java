@@ -121,11 +121,16 @@ public class EventApplier {
     private Map<TopicPartition, Long> applyInOneTransaction(String schema, List<ConsumerRecord<String, byte[]>> records,
                                                             Map<TopicPartition, Long> expected, String failure) {
         return transaction.execute(status -> {
+            // A commit lost in a crash takes its offsets with it: the batch is read again from the topics, so the
+            // commit need not wait for the disk. The lock is shared with every other instance's live batches; a
+            // rebuild's switch-over takes it exclusively.
             if (schema == null) {
-                // Shared with every other instance's batches; a rebuild's switch-over takes it exclusively.
-                jdbc.sql("select pg_advisory_xact_lock_shared(?)").param(SWITCH_LOCK).query().singleValue();
+                jdbc.sql("select pg_advisory_xact_lock_shared(?), set_config('synchronous_commit', 'off', true)")
+                        .param(SWITCH_LOCK).query().listOfRows();
+            } else {
+                jdbc.sql("select set_config('search_path', ?, true), set_config('synchronous_commit', 'off', true)")
+                        .param(schema).query().listOfRows();
             }
-            useSchema(schema);
             Map<TopicPartition, Long> fenced = fence(records, expected);
             List<Decoded> decoded = records.stream()
                     .filter(r -> !fenced.containsKey(new TopicPartition(r.topic(), r.partition())))

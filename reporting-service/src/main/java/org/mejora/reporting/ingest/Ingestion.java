@@ -45,7 +45,11 @@ public class Ingestion implements SmartLifecycle {
 
     /** A loop over a share of both topics' partitions writing the tables of {@code schema}, outside the group. */
     public IngestionLoop newLoop(String name, String schema, int slice, int slices) {
-        return new IngestionLoop(name, schema, consumerProperties(name + "-" + slice), TOPICS, applier, slice, slices);
+        Map<String, Object> properties = consumerProperties(name + "-" + slice);
+        // A rebuild reads a backlog: bigger batches, fewer transactions and look-ups per event.
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        return new IngestionLoop(name, schema, properties, TOPICS, applier, slice, slices);
     }
 
     /** Consumer settings outside any group: positions live in the database beside the projections. */
