@@ -6,6 +6,8 @@
 #   infra/bench.sh            default size, within 20 minutes on 2 cores
 #   infra/bench.sh --quick    small sizes for development, about 3 minutes
 #   infra/bench.sh --full     rebuild at 1M events (longer)
+# For work on one part: MEJORA_BENCH_PHASES="rebuild" (sections, comma-separated), MEJORA_BENCH_APPS="reporting"
+# (the apps to start), MEJORA_BENCH_REBUILD_SIZES="10000,100000" (total events at each rebuild).
 # MEJORA_BENCH_BASE_PORT moves the apps to other ports (base .. base+5: gateway, plan, evaluation, reporting, web app,
 # identity server) if 18080-18085 are taken.
 # Results: infra/benchmarks/results/<UTC timestamp>.md and .csv, and the table on stdout.
@@ -33,6 +35,10 @@ source "$here/lib/env.sh"
 : "${MEJORA_SERVICE_JAVA_OPTS:=-Xms256m -Xmx512m -XX:+UseSerialGC}"
 # shellcheck source=SCRIPTDIR/lib/services.sh
 source "$here/lib/services.sh"
+# MEJORA_BENCH_APPS="reporting" starts only those (with MEJORA_BENCH_PHASES=rebuild, all the rebuild needs).
+if [[ -n ${MEJORA_BENCH_APPS:-} ]]; then
+  read -ra MEJORA_APPS <<<"$MEJORA_BENCH_APPS"
+fi
 cd "$MEJORA_ROOT"
 bench_log() { echo "[bench] $*" >&2; }
 

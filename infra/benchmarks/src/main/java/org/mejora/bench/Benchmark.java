@@ -92,6 +92,12 @@ public final class Benchmark {
 
     // One failing phase leaves a row saying why and lets the others run: the figures of a partial run still count.
     private void phase(String section, Phase phase) {
+        // MEJORA_BENCH_PHASES (e.g. "rebuild" or "write path,baselines") runs only those sections, for work on one.
+        String only = System.getenv("MEJORA_BENCH_PHASES");
+        if (only != null && !only.isBlank() && List.of(only.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))
+                .stream().noneMatch(section.toLowerCase(Locale.ROOT)::equals)) {
+            return;
+        }
         System.out.println("[bench] --- " + section);
         try {
             phase.run();
@@ -232,20 +238,26 @@ public final class Benchmark {
         }
     }
 
-    /** An extra, unrecorded run at the highest level with the gateway and plan-service sampled: where time goes. */
+    /** An extra, unrecorded run at the highest level with the gateway and plan-service profiled: where time goes. */
     private void profileWrites(WriteMix mix) throws Exception {
         int threads = config.concurrency().get(config.concurrency().size() - 1);
-        StackSampler gateway = StackSampler.start(config.pidDir().resolve("gateway.pid"), name -> true);
-        StackSampler plan = StackSampler.start(config.pidDir().resolve("plan.pid"), name -> true);
+        JfrProfile gateway = JfrProfile.start(config.pidDir().resolve("gateway.pid"), recording("gateway-mix"),
+                name -> true);
+        JfrProfile plan = JfrProfile.start(config.pidDir().resolve("plan.pid"), recording("plan-mix"), name -> true);
         mix.run(targets.gateway(), threads, Duration.ofSeconds(Math.max(10, config.secondsPerLevel() / 2)), null);
         for (var sampled : List.of(Map.entry("the gateway", Optional.ofNullable(gateway)),
                 Map.entry("plan-service", Optional.ofNullable(plan)))) {
             if (sampled.getValue().isPresent()) {
                 sampled.getValue().get().close();
-                results.finding("Profile of " + sampled.getKey() + " under the mix at " + threads
+                results.finding("JFR profile of " + sampled.getKey() + " under the mix at " + threads
                         + " clients through the gateway: " + sampled.getValue().get().summary(5) + ".");
             }
         }
+    }
+
+    /** Where a JFR recording of this run goes (beside the bench's state, not committed). */
+    private Path recording(String name) {
+        return config.pidDir().getParent().resolve("jfr").resolve(name + ".jfr");
     }
 
     private static double percentile(Histogram millis, double percentile) {
@@ -288,9 +300,7 @@ public final class Benchmark {
         KafkaFigures.Rate consumer = kafka.consumerPerformance(config.kafkaLibs(), records);
         results.add(BASELINE, "Kafka ConsumerPerformance (" + records + " records)", consumer.perSecond(),
                 "records/s", consumer.detail());
-        double insert = database.batchInsertRate(records);
-        results.add(BASELINE, "PostgreSQL JDBC batch insert (" + records + " event rows, jsonb, 1000/commit)", insert,
-                "rows/s", "scratch table in reporting_bench, dropped after");
+        // The JDBC batch insert is measured at every rebuild size, beside that rebuild.
     }
 
     private int averageEnvelopeSize() {
@@ -305,9 +315,15 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- rebuild
 
+    /**
+     * At each size (total events on both topics) the synthetic events that bring the topics there, the live
+     * projection's catch-up, the baselines (a plain consumer, the same with envelope decoding, a JDBC batch insert of
+     * as many rows) and a full rebuild; then a table of the rebuild's cost per event against the size.
+     */
     private void rebuilds() throws Exception {
         double catchUpRate = Double.NaN;
         double rebuildRate = Double.NaN;
+        List<List<String>> scale = new ArrayList<>();
         for (int planned : config.rebuildSizes()) {
             long before = kafka.total(KafkaFigures.TOPICS);
             long size = fitting(planned, before, catchUpRate, rebuildRate);
@@ -319,8 +335,9 @@ public final class Benchmark {
             long written = synthetic.produce(config.kafkaBootstrap(), size - before);
             double produceSeconds = (System.nanoTime() - start) / 1e9;
             results.add(REBUILD, "synthetic envelopes written to the bench broker (to " + label + ")",
-                    written / produceSeconds, "events/s", String.format(Locale.ROOT, "%,d events in %.1f s", written,
-                            produceSeconds));
+                    written / produceSeconds, "events/s", String.format(Locale.ROOT, "%,d events in %.1f s, "
+                            + "interleaved over %,d walks at once, both topics", written, produceSeconds,
+                            SyntheticEvents.CONCURRENT_WALKS));
             catchUpRate = catchUp(label, start, written);
             KafkaFigures.Rate raw = kafka.plainConsume(KafkaFigures.TOPICS, false);
             plainConsumerRate = raw.perSecond();
@@ -329,21 +346,40 @@ public final class Benchmark {
             KafkaFigures.Rate decoded = kafka.plainConsume(KafkaFigures.TOPICS, true);
             results.add(REBUILD, "plain KafkaConsumer + envelope JSON decode (" + label + ")", decoded.perSecond(),
                     "events/s", "plain consumer", raw.perSecond(), decoded.detail());
-            boolean profiled = planned == config.rebuildSizes().get(0);
-            StackSampler sampler = profiled ? StackSampler.start(config.pidDir().resolve("reporting.pid"),
-                    name -> name.equals("reporting-rebuild-consumer")) : null;
-            rebuildRate = projectionRebuild(label, sampler != null);
-            if (sampler != null) {
-                sampler.close();
-                results.finding("Profile of reporting-service's rebuild consumer thread during the rebuild at " + label
-                        + ": " + sampler.summary(5) + ".");
+            long events = kafka.total(KafkaFigures.TOPICS);
+            double insert = database.batchInsertRate(events);
+            results.add(REBUILD, "PostgreSQL JDBC batch insert (" + label + " as rows, jsonb, 1000/commit)", insert,
+                    "rows/s", "scratch table in reporting_bench, dropped after");
+            // The largest size is profiled: the steady state, not the start-up of the consumers.
+            boolean profiled = planned == config.rebuildSizes().get(config.rebuildSizes().size() - 1);
+            JfrProfile profile = profiled ? JfrProfile.start(config.pidDir().resolve("reporting.pid"),
+                    recording("reporting-rebuild-" + size), name -> name.startsWith("reporting-rebuild")) : null;
+            rebuildRate = projectionRebuild(label, insert, profile != null);
+            if (profile != null) {
+                profile.close();
+                results.finding("JFR profile of reporting-service's rebuild threads during the rebuild at " + label
+                        + ": " + profile.summary(6) + ".");
             }
+            scale.add(List.of(String.format(Locale.ROOT, "%,d", events), Results.number(rebuildRate),
+                    Double.isNaN(rebuildRate) ? "–" : Results.number(1e6 / rebuildRate),
+                    Results.number(insert), ratio(rebuildRate, insert), Results.number(raw.perSecond()),
+                    ratio(rebuildRate, raw.perSecond())));
+        }
+        if (!scale.isEmpty()) {
+            results.table("Rebuild against total events (baselines from the same run, same size)",
+                    List.of("events on the topics", "rebuild events/s", "µs per event", "JDBC batch insert rows/s",
+                            "rebuild / batch insert", "plain consumer events/s", "rebuild / plain consumer"), scale);
         }
         long unreadable = database.unreadable();
         if (unreadable > 0) {
             results.finding(unreadable + " records are in reporting's unreadable_record: the synthetic payloads no "
-                    + "longer match plan-api, so part of the rebuild skipped work a real event would do.");
+                    + "longer match the api modules, so part of the rebuild skipped work a real event would do.");
         }
+    }
+
+    private static String ratio(double value, double baseline) {
+        return Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0 ? "–"
+                : String.format(Locale.ROOT, "%.2f", value / baseline);
     }
 
     /**
@@ -394,12 +430,13 @@ public final class Benchmark {
     }
 
     /** Events per second of a rebuild through reporting-service's admin endpoint; NaN when not measured. */
-    private double projectionRebuild(String label, boolean profiled) throws Exception {
+    private double projectionRebuild(String label, double batchInsertRate, boolean profiled) throws Exception {
         if (!endpoints.has("POST", "/api/reports/rebuilds")) {
             results.notMeasured(REBUILD, "full projection rebuild (" + label + ")", "endpoint absent");
             return Double.NaN;
         }
-        VerifiedUser admin = WriteMix.user("bench-admin", "Administrador", Role.ADMIN, "bench-institution-0");
+        VerifiedUser admin = WriteMix.user("bench-admin", "Administrador de la plataforma",
+                Role.PLATFORM_ADMIN, "bench-institution-0");
         Targets.Target reporting = targets.direct();
         long start = System.nanoTime();
         HttpResponse<String> started = reporting.send("POST", "/api/reports/rebuilds", null, admin);
@@ -431,10 +468,12 @@ public final class Benchmark {
         }
         long events = current.path("eventsTotal").asLong();
         results.add(REBUILD, "full projection rebuild (" + label + ")", events / seconds, "events/s",
-                "plain consumer (the limit)", plainConsumerRate,
-                String.format(Locale.ROOT, "%,d events in %.1f s wall; service reports %s events/s; checksums equal: %s%s",
-                        events, seconds, current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText(),
-                        profiled ? "; stack-sampled once a second while it ran" : ""));
+                "JDBC batch insert of as many rows", batchInsertRate,
+                String.format(Locale.ROOT, "%,d events in %.1f s wall (%.2f× the plain consumer's %s events/s); "
+                                + "service reports %s events/s; checksums equal: %s%s",
+                        events, seconds, events / seconds / plainConsumerRate, Results.number(plainConsumerRate),
+                        current.path("eventsPerSecond").asText(), current.path("checksumsEqual").asText(),
+                        profiled ? "; JFR-profiled while it ran" : ""));
         return events / seconds;
     }
 

@@ -37,7 +37,7 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 concurrency = List.of(1, 4);
                 warmup = 4;
                 seconds = 8;
-                sizes = List.of(5_000, 15_000);
+                sizes = List.of(10_000, 30_000);
                 reads = 50;
                 budget = 240;
             }
@@ -45,7 +45,7 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 concurrency = List.of(1, 4, 16);
                 warmup = 10;
                 seconds = 30;
-                sizes = List.of(100_000, 1_000_000);
+                sizes = List.of(10_000, 100_000, 1_000_000);
                 reads = 200;
                 budget = 7_200;
             }
@@ -53,11 +53,15 @@ record Config(String mode, List<Integer> concurrency, int warmupSeconds, int sec
                 concurrency = List.of(1, 4, 16);
                 warmup = 10;
                 seconds = 30;
-                sizes = List.of(100_000, 250_000);
+                sizes = List.of(10_000, 100_000, 250_000);
                 reads = 200;
                 // 20 minutes for the whole command, less the start of the system and the driver's own tail.
                 budget = 1_020;
             }
+        }
+        String sizesWanted = env.get("MEJORA_BENCH_REBUILD_SIZES");
+        if (sizesWanted != null && !sizesWanted.isBlank()) {
+            sizes = java.util.Arrays.stream(sizesWanted.split(",")).map(String::trim).map(Integer::parseInt).toList();
         }
         return new Config(mode, concurrency, warmup, seconds, sizes, reads, budget,
                 env.getOrDefault("MEJORA_GATEWAY_URL", "http://localhost:18080"),

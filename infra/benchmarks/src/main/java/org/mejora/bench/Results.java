@@ -30,6 +30,7 @@ final class Results {
     private final List<String> header = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
+    private final List<String> tables = new ArrayList<>();
 
     synchronized void header(String line) {
         header.add(line);
@@ -57,6 +58,18 @@ final class Results {
         findings.add(text);
     }
 
+    /** A table of its own under the main one, e.g. a figure against a size: a title, a header and its rows. */
+    synchronized void table(String title, List<String> columns, List<List<String>> lines) {
+        StringBuilder out = new StringBuilder("\n## ").append(title).append("\n\n| ")
+                .append(String.join(" | ", columns.stream().map(Results::cell).toList())).append(" |\n|");
+        columns.forEach(column -> out.append("---|"));
+        out.append('\n');
+        lines.forEach(line -> out.append("| ").append(String.join(" | ", line.stream().map(Results::cell).toList()))
+                .append(" |\n"));
+        tables.add(out.toString());
+        System.out.println("[bench] " + out);
+    }
+
     synchronized List<Row> rows() {
         return List.copyOf(rows);
     }
@@ -72,6 +85,7 @@ final class Results {
                     .append(cell(row.baseline())).append(" | ").append(number(row.baselineValue())).append(" | ")
                     .append(ratio(row.ratio())).append(" | ").append(cell(row.note())).append(" |\n");
         }
+        tables.forEach(out::append);
         if (!findings.isEmpty()) {
             out.append("\n## Findings\n\n");
             findings.forEach(finding -> out.append("- ").append(finding).append('\n'));

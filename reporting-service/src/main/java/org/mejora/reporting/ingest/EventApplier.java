@@ -35,6 +35,11 @@ import java.util.UUID;
 public class EventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+    /**
+     * The advisory lock every live batch holds shared for its transaction, on every instance; a rebuild holds it
+     * exclusively while it compares and replaces the live tables, so that they stand still meanwhile.
+     */
+    public static final long SWITCH_LOCK = 0x6d656a6f72610001L;
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final EventCatalog catalog = new EventCatalog();
@@ -60,7 +65,9 @@ public class EventApplier {
             Map<TopicPartition, Long> positions = new HashMap<>();
             jdbc.sql("select topic, partition_no, next_offset from consumer_offset")
                     .query(row -> {
-                        positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+                        if (row.getLong(3) >= 0) {
+                            positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+                        }
                     });
             return positions;
         });
@@ -71,31 +78,66 @@ public class EventApplier {
      * one that still fails is recorded in the history without interpreting its payload and reported: one event this
      * version cannot fold never blocks its partition. A failure that is not the event's (the database is down) fails
      * again there and is retried by the caller.
+     *
+     * <p>A partition's records are applied only if its {@code consumer_offset} row, read under a row lock, still holds
+     * the offset the caller expects: otherwise another instance applied them since (it was given the partition), or a
+     * rebuild replaced the tables, and they are left alone.
+     *
+     * @param expected each partition's next offset as the caller last saw it in the schema (null: no row yet)
+     * @return the partitions left alone, with the next offset their row holds (null: no row), to go on from there
      */
-    public void apply(String schema, List<ConsumerRecord<String, byte[]>> records) {
+    public Map<TopicPartition, Long> apply(String schema, List<ConsumerRecord<String, byte[]>> records,
+                                           Map<TopicPartition, Long> expected) {
+        Map<TopicPartition, Long> fenced = new HashMap<>();
         if (records.isEmpty()) {
-            return;
+            return fenced;
         }
         try {
-            applyInOneTransaction(schema, records, null);
+            fenced.putAll(applyInOneTransaction(schema, records, expected, null));
         } catch (RuntimeException batchFailure) {
-            if (records.size() > 1) {
-                records.forEach(record -> apply(schema, List.of(record)));
-                return;
+            if (records.size() == 1) {
+                log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
+                        records.get(0).offset(), batchFailure);
+                // Only the exception's type: its message may be dropped by the JIT after many throws, and a rebuild
+                // must record exactly what the live projection recorded.
+                return applyInOneTransaction(schema, records, expected,
+                        batchFailure.getClass().getName());
             }
-            log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
-                    records.get(0).offset(), batchFailure);
-            // Only the exception's type: its message may be dropped by the JIT after many throws, and a rebuild
-            // must record exactly what the live projection recorded.
-            applyInOneTransaction(schema, records, batchFailure.getClass().getName());
+            Map<TopicPartition, Long> expect = new HashMap<>(expected);
+            for (ConsumerRecord<String, byte[]> record : records) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (fenced.containsKey(partition)) {
+                    continue;
+                }
+                Map<TopicPartition, Long> one = apply(schema, List.of(record), expect);
+                fenced.putAll(one);
+                expect.put(partition, record.offset() + 1);
+            }
         }
+        return fenced;
     }
 
     /** @param failure null to interpret the events; otherwise why they could not be, to record them uninterpreted */
-    private void applyInOneTransaction(String schema, List<ConsumerRecord<String, byte[]>> records, String failure) {
-        transaction.executeWithoutResult(status -> {
-            useSchema(schema);
-            List<Decoded> decoded = records.stream().map(this::decode).toList();
+    private Map<TopicPartition, Long> applyInOneTransaction(String schema, List<ConsumerRecord<String, byte[]>> records,
+                                                            Map<TopicPartition, Long> expected, String failure) {
+        return transaction.execute(status -> {
+            // A commit lost in a crash takes its offsets with it: the batch is read again from the topics, so the
+            // commit need not wait for the disk. The lock is shared with every other instance's live batches; a
+            // rebuild's switch-over takes it exclusively.
+            if (schema == null) {
+                jdbc.sql("select pg_advisory_xact_lock_shared(?), set_config('synchronous_commit', 'off', true)")
+                        .param(SWITCH_LOCK).query().listOfRows();
+            } else {
+                jdbc.sql("select set_config('search_path', ?, true), set_config('synchronous_commit', 'off', true)")
+                        .param(schema).query().listOfRows();
+            }
+            Map<TopicPartition, Long> fenced = fence(records, expected);
+            List<Decoded> decoded = records.stream()
+                    .filter(r -> !fenced.containsKey(new TopicPartition(r.topic(), r.partition())))
+                    .map(this::decode).toList();
+            if (decoded.isEmpty()) {
+                return fenced;
+            }
             Unit unit = new Unit(decoded.stream().map(Decoded::event).filter(Objects::nonNull).toList());
             Map<TopicPartition, Long> next = new HashMap<>();
             for (Decoded record : decoded) {
@@ -109,11 +151,45 @@ public class EventApplier {
             }
             unit.flush();
             batches.batchUpdate("""
-                            insert into consumer_offset (topic, partition_no, next_offset) values (?, ?, ?)
-                            on conflict (topic, partition_no) do update set next_offset = excluded.next_offset""",
-                    next.entrySet().stream().map(e -> new Object[]{e.getKey().topic(), e.getKey().partition(),
-                            e.getValue()}).toList());
+                            update consumer_offset set next_offset = ? where topic = ? and partition_no = ?""",
+                    next.entrySet().stream().map(e -> new Object[]{e.getValue(), e.getKey().topic(),
+                            e.getKey().partition()}).toList());
+            return fenced;
         });
+    }
+
+    /**
+     * Locks the batch's partitions' rows (creating a placeholder, -1, where there is none, so that two first batches
+     * of one partition also wait for each other) and returns those whose offset is not the expected one.
+     */
+    private Map<TopicPartition, Long> fence(List<ConsumerRecord<String, byte[]>> records,
+                                            Map<TopicPartition, Long> expected) {
+        List<TopicPartition> partitions = records.stream()
+                .map(r -> new TopicPartition(r.topic(), r.partition())).distinct().toList();
+        batches.batchUpdate("""
+                        insert into consumer_offset (topic, partition_no, next_offset) values (?, ?, -1)
+                        on conflict (topic, partition_no) do nothing""",
+                partitions.stream().map(p -> new Object[]{p.topic(), p.partition()}).toList());
+        Map<TopicPartition, Long> actual = new HashMap<>();
+        jdbc.sql("""
+                        select o.topic, o.partition_no, o.next_offset from consumer_offset o
+                        join unnest(cast(? as varchar[]), cast(? as int[])) as k(topic, partition_no)
+                          on o.topic = k.topic and o.partition_no = k.partition_no
+                        for update of o""")
+                .params(partitions.stream().map(TopicPartition::topic).toArray(String[]::new),
+                        partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new))
+                .query(row -> {
+                    long offset = row.getLong(3);
+                    actual.put(new TopicPartition(row.getString(1), row.getInt(2)), offset < 0 ? null : offset);
+                });
+        Map<TopicPartition, Long> fenced = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Long now = actual.get(partition);
+            if (!Objects.equals(now, expected.get(partition))) {
+                fenced.put(partition, now);
+            }
+        }
+        return fenced;
     }
 
     /** A rebuild writes its shadow tables; the setting ends with the transaction. */

@@ -31,7 +31,7 @@ class RebuildController {
 
     @PostMapping
     @Operation(summary = "Iniciar una reconstrucción / start a rebuild",
-            description = "202 with the rebuild; if one is running, that one. Reads keep answering from the live "
+            description = "202 with the rebuild; 409 if one is running (on any instance). Reads keep answering from the live "
                     + "projections until the rebuilt ones have caught up and replace them in one transaction. When "
                     + "their checksums differ the live tables stay and the status lists the rows that differ, unless "
                     + "replaceAnyway=true (after a deliberate change of how events are folded).")

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The audit history and the current state of every entity: each event is folded into the state of the entity it
@@ -33,14 +33,16 @@ class StateProjection implements Projection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final HistoryRows historyRows;
     private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final PublishedState published = new PublishedState();
 
-    StateProjection(JdbcClient jdbc, JdbcTemplate batches) {
+    StateProjection(JdbcClient jdbc, JdbcTemplate batches, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.historyRows = new HistoryRows(dataSource);
     }
 
     @Override
@@ -50,7 +52,7 @@ class StateProjection implements Projection {
 
     /**
      * The batch's entities are read in one query and folded in memory, in the events' order; their final states and
-     * the history rows are written in two JDBC batches. The rows equal those of folding one event at a time.
+     * the history rows are written in JDBC batches and one COPY. The rows equal those of folding one event at a time.
      */
     private final class StateBatch implements Batch {
 
@@ -59,6 +61,8 @@ class StateProjection implements Projection {
         private final Set<EntityFold.Entity> changedAggregates = new LinkedHashSet<>();
         private final Set<EntityFold.Entity> changed = new LinkedHashSet<>();
         private final List<Object[]> history = new ArrayList<>();
+        /** An event that touches several entities has several history rows: its payload is written out once. */
+        private final Map<java.util.UUID, String> payloads = new HashMap<>();
 
         StateBatch(List<EventEnvelope> events) {
             List<EntityFold.Entity> wanted = events.stream().map(EntityFold::entityOf).distinct().toList();
@@ -144,11 +148,12 @@ class StateProjection implements Projection {
         private void record(EventEnvelope event, EntityFold.Entity entity, EntityFold.Entity root,
                             EntityFold.Step step) {
             history.add(new Object[]{event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
-                    event.eventType(), event.schemaVersion(), Timestamp.from(event.occurredAt()),
+                    event.eventType(), event.schemaVersion(), event.occurredAt(),
                     event.institutionId(), actor(event).userId(), actor(event).role(), actor(event).name(),
                     event.correlationId(), entity.type(), entity.id(), root.type(), root.id(),
-                    String.join(",", step.kinds()), step.changes().toString(), step.reason(), step.evidence(),
-                    event.payload().toString(), step.after().toString()});
+                    step.kinds(), step.changes().toString(), step.reason(), step.evidence(),
+                    payloads.computeIfAbsent(event.eventId(), id -> event.payload().toString()),
+                    step.after().toString()});
         }
 
         @Override
@@ -169,13 +174,7 @@ class StateProjection implements Projection {
                     on conflict (aggregate_type, aggregate_id) do update set state = excluded.state""",
                     changedAggregates.stream().map(aggregate -> new Object[]{aggregate.type(), aggregate.id(),
                             published.write(aggregates.get(aggregate).orElseThrow())}).toList());
-            batches.batchUpdate("""
-                    insert into history_entry (event_id, aggregate_type, aggregate_id, sequence, event_type,
-                        schema_version, occurred_at, institution_id, actor_id, actor_role, actor_name,
-                        correlation_id, entity_type, entity_id, root_type, root_id, change_kinds, changes, reason,
-                        evidence, payload, state_after)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','),
-                        cast(? as jsonb), ?, ?, cast(? as jsonb), cast(? as jsonb))""", history);
+            historyRows.insert(history);
         }
     }
 
