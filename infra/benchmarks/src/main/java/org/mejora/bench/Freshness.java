@@ -8,7 +8,7 @@ import org.mejora.identity.Role;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +28,6 @@ final class Freshness implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final long STALE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int PROBERS = 2;
     private static final int POLL_MILLIS = 5;
 
@@ -37,7 +36,8 @@ final class Freshness implements AutoCloseable {
 
     private final Targets.Target reporting;
     private final String historyTemplate;
-    private final BlockingQueue<Sample> samples = new ArrayBlockingQueue<>(PROBERS);
+    /** A hand-off: a sample is taken only by a prober that is free at its acknowledgement, so none waits queued. */
+    private final BlockingQueue<Sample> samples = new SynchronousQueue<>();
     private final Histogram millis = new Histogram(120_000L, 3);
     private final Histogram toKafka = new Histogram(120_000L, 3);
     private final Histogram fromKafka = new Histogram(120_000L, 3);
@@ -66,7 +66,7 @@ final class Freshness implements AutoCloseable {
         return active;
     }
 
-    /** Offers an acknowledged command; dropped when the prober is busy, so sampling never slows the clients. */
+    /** Offers an acknowledged command; dropped when every prober is busy, so sampling never slows the clients. */
     void offer(String planId, String institution, int eventsSoFar, long ackedAt) {
         samples.offer(new Sample(planId, institution, eventsSoFar, ackedAt));
     }
@@ -79,8 +79,9 @@ final class Freshness implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            // A sample that waited for the prober would time the wait, not the propagation: only fresh ones count.
-            if (sample == null || System.nanoTime() - sample.ackedAt() > STALE_NANOS) {
+            // Handed over to a free prober (never queued): a late wake-up of the prober on a busy machine only delays
+            // its first reading, so the sample errs late, never early.
+            if (sample == null) {
                 continue;
             }
             String path = historyTemplate.replace("{id}", sample.planId()) + "?size=500";
