@@ -19,7 +19,12 @@ esac
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export MEJORA_ROOT=${MEJORA_ROOT:-$(cd "$here/.." && pwd)}
 export MEJORA_STATE_DIR=$MEJORA_ROOT/infra/.run/bench
-export MEJORA_KAFKA_PORT=19092 MEJORA_KAFKA_CONTROLLER_PORT=19093 MEJORA_KAFKA_BOOTSTRAP=localhost:19092
+# MEJORA_BENCH_KAFKA_PORT and MEJORA_BENCH_DB_SET let two benchmarks run side by side (another broker, *_<set>
+# databases made by `infra/postgres.sh reset <set>`).
+bench_kafka=${MEJORA_BENCH_KAFKA_PORT:-19092}
+bench_db_set=${MEJORA_BENCH_DB_SET:-bench}
+export MEJORA_KAFKA_PORT=$bench_kafka MEJORA_KAFKA_CONTROLLER_PORT=$((bench_kafka + 1)) \
+  MEJORA_KAFKA_BOOTSTRAP=localhost:$bench_kafka
 base=${MEJORA_BENCH_BASE_PORT:-18080}
 export MEJORA_GATEWAY_PORT=$base MEJORA_PLAN_PORT=$((base + 1)) MEJORA_EVALUATION_PORT=$((base + 2)) \
   MEJORA_REPORTING_PORT=$((base + 3)) MEJORA_WEB_PORT=$((base + 4)) MEJORA_IDP_PORT=$((base + 5))
@@ -58,11 +63,11 @@ rm -rf "$MEJORA_KAFKA_DIR/data"
 
 for service in "${MEJORA_SERVICES[@]}"; do
   password_var=MEJORA_DB_PASSWORD_${service^^}
-  bench_log "recreating the schema of ${service}_bench"
+  bench_log "recreating the schema of ${service}_$bench_db_set"
   PGPASSWORD=${!password_var} PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 \
-    -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U "$service" -d "${service}_bench" \
+    -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -U "$service" -d "${service}_$bench_db_set" \
     -c 'drop schema public cascade; create schema public'
-  export "MEJORA_${service^^}_DB_URL=jdbc:postgresql://$MEJORA_DB_HOST:$MEJORA_DB_PORT/${service}_bench"
+  export "MEJORA_${service^^}_DB_URL=jdbc:postgresql://$MEJORA_DB_HOST:$MEJORA_DB_PORT/${service}_$bench_db_set"
   export "MEJORA_${service^^}_DB_USER=$service" "MEJORA_${service^^}_DB_PASSWORD=${!password_var}"
 done
 
@@ -96,6 +101,8 @@ for app in "${MEJORA_APPS[@]}"; do
   ! wait_for_port localhost "${MEJORA_PORTS[$app]}" 0 ||
     die "port ${MEJORA_PORTS[$app]} ($app) is taken by another process; set MEJORA_BENCH_BASE_PORT to another base"
 done
+# A machine shared with other work may need longer for six JVMs to start side by side.
+start_timeout=${MEJORA_BENCH_START_TIMEOUT:-300}
 # Each service runs from a copy: other work in this tree may repackage a jar while the benchmark runs.
 mkdir -p "$MEJORA_STATE_DIR/jars"
 for app in "${MEJORA_APPS[@]}"; do
@@ -103,7 +110,7 @@ for app in "${MEJORA_APPS[@]}"; do
 done
 for app in "${MEJORA_APPS[@]}"; do
   # The web app reads the identity server's discovery document when it starts.
-  [[ $app == web ]] && { await_ready idp 300 || die "the identity server did not start"; }
+  [[ $app == web ]] && { await_ready idp "$start_timeout" || die "the identity server did not start"; }
   # shellcheck disable=SC2086  # the options are several words
   nohup "$(mejora_java)" $MEJORA_SERVICE_JAVA_OPTS -jar "$MEJORA_STATE_DIR/jars/$app.jar" \
     >"$MEJORA_LOGS/$app.log" 2>&1 9>&- &
@@ -111,10 +118,10 @@ for app in "${MEJORA_APPS[@]}"; do
 done
 t0=$SECONDS
 for app in "${MEJORA_APPS[@]}"; do
-  deadline=$((SECONDS + 300))
+  deadline=$((SECONDS + start_timeout))
   until curl -fsS "http://localhost:${MEJORA_PORTS[$app]}/actuator/health/readiness" >/dev/null 2>&1; do
     app_pid "$app" >/dev/null || { tail -30 "$MEJORA_LOGS/$app.log" >&2; die "$app died; see $MEJORA_LOGS/$app.log"; }
-    ((SECONDS < deadline)) || die "$app not healthy after 300 s; see $MEJORA_LOGS/$app.log"
+    ((SECONDS < deadline)) || die "$app not healthy after $start_timeout s; see $MEJORA_LOGS/$app.log"
     sleep 1
   done
   bench_log "$app healthy on port ${MEJORA_PORTS[$app]}"

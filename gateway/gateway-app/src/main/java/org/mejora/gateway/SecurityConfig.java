@@ -153,9 +153,9 @@ class SecurityConfig {
             // Discovery happens on the first token, so the gateway starts even while Keycloak is still starting.
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
             decoder.setJwtValidator(TokenValidation.forIssuer(issuerUri, audience));
-            return decoder;
+            return new CachedTokenDecoder(decoder);
         }
-        return localDecoder(TokenValidation.readPublicKey(publicKey), issuers, audience);
+        return new CachedTokenDecoder(localDecoder(TokenValidation.readPublicKey(publicKey), issuers, audience));
     }
 
     /** The decoder of tokens signed by the local key pair: what {@code infra/token.sh} and the tests sign. */

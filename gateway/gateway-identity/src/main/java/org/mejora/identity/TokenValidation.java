@@ -50,21 +50,22 @@ public final class TokenValidation {
 
     /**
      * A servlet service's decoder: by discovery when {@code issuerUri} is set (on the first token, so the service
-     * starts while Keycloak is still starting and makes no call at start), by the local public key otherwise.
+     * starts while Keycloak is still starting and makes no call at start), by the local public key otherwise; the
+     * tokens it verified are answered from {@link VerifiedTokens} until they expire.
      */
     public static JwtDecoder decoder(String issuerUri, List<String> issuers, Resource publicKey, String audience)
             throws IOException, GeneralSecurityException {
         if (issuerUri != null && !issuerUri.isBlank()) {
             // Built on the first token: no call to the issuer while the service starts.
-            return new SupplierJwtDecoder(() -> {
+            return VerifiedTokens.caching(new SupplierJwtDecoder(() -> {
                 NimbusJwtDecoder discovered = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
                 discovered.setJwtValidator(forIssuer(issuerUri, audience));
                 return discovered;
-            });
+            }));
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build();
         decoder.setJwtValidator(forLocalIssuers(issuers, audience));
-        return decoder;
+        return VerifiedTokens.caching(decoder);
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

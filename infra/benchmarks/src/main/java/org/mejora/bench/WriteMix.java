@@ -164,7 +164,13 @@ final class WriteMix {
         return new Life(life.name(), offered);
     }
 
+    /**
+     * Runs the mix; {@code freshness} samples its acknowledgements. A run without one (the direct baseline) is still
+     * probed by the open {@link Freshness#active()}, whose samples the caller drains unread: the probing reads load
+     * the machine alike in both runs, and only the gateway's run is timed for freshness.
+     */
     Load run(Targets.Target target, int threads, Duration duration, Freshness freshness) throws InterruptedException {
+        Freshness probing = freshness != null ? freshness : Freshness.active();
         ConcurrentHistogram all = new ConcurrentHistogram(60_000_000L, 3);
         Map<String, Histogram> byStep = new ConcurrentHashMap<>();
         lives.forEach(life -> life.steps().forEach(step ->
@@ -177,7 +183,7 @@ final class WriteMix {
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    walk(target, deadline, all, byStep, errors, commands, freshness);
+                    walk(target, deadline, all, byStep, errors, commands, probing);
                 }
             });
         }

@@ -60,6 +60,8 @@ import java.time.Duration;
 public class AxonEventPublishingAutoConfiguration {
 
     public static final String PROCESSOR = "kafka-publisher";
+    /** The bean name that the producers' application.yml gives as the source of {@value #PROCESSOR}. */
+    public static final String SOURCE = "committedEvents";
 
     /**
      * Axon's own default mapper, except that dates are written as ISO-8601 text, as on the wire (EnvelopeCodec): the
@@ -91,7 +93,8 @@ public class AxonEventPublishingAutoConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+                                          TransactionManager transactionManager,
+                                          CommitSignals commitSignals) {
         EventStorageEngine events = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -102,7 +105,25 @@ public class AxonEventPublishingAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(AxonStore.eventSchema())
                 .build();
-        return new ChainingEventStorageEngine(events, eventSerializer, connectionProvider, transactionManager);
+        return new SignallingEventStorageEngine(
+                new ChainingEventStorageEngine(events, eventSerializer, connectionProvider, transactionManager),
+                commitSignals);
+    }
+
+    @Bean
+    CommitSignals commitSignals(DataSource dataSource) {
+        return new CommitSignals(dataSource);
+    }
+
+    /**
+     * The source of processor {@value #PROCESSOR} ({@code axon.eventhandling.processors.kafka-publisher.source}):
+     * woken by each commit, on this instance or another one.
+     */
+    @Bean(SOURCE)
+    SignalledEventSource committedEvents(EventStorageEngine eventStorageEngine, CommitSignals commitSignals,
+                                         @Value("${mejora.events.forwarder.read-batch:100}") int readBatch,
+                                         @Value("${mejora.events.forwarder.fallback-read:PT1S}") Duration fallback) {
+        return new SignalledEventSource(eventStorageEngine, commitSignals, readBatch, fallback);
     }
 
     @Bean
