@@ -7,6 +7,7 @@ import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,13 @@ public class EventApplier {
         this.meters = meters;
     }
 
+    private IngestionTracing tracing;
+
+    @Autowired(required = false)
+    void tracing(IngestionTracing tracing) {
+        this.tracing = tracing;
+    }
+
     /** The next offset of each partition recorded in the schema's tables. */
     public Map<TopicPartition, Long> positions(String schema) {
         return transaction.execute(status -> {
@@ -73,6 +81,15 @@ public class EventApplier {
      * again there and is retried by the caller.
      */
     public void apply(String schema, List<ConsumerRecord<String, byte[]>> records) {
+        if (schema == null && tracing != null) {
+            // The live projection only: a rebuild replays history, whose traces ended long ago.
+            tracing.batch(records, () -> applyBatch(schema, records));
+        } else {
+            applyBatch(schema, records);
+        }
+    }
+
+    private void applyBatch(String schema, List<ConsumerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -80,7 +97,7 @@ public class EventApplier {
             applyInOneTransaction(schema, records, null);
         } catch (RuntimeException batchFailure) {
             if (records.size() > 1) {
-                records.forEach(record -> apply(schema, List.of(record)));
+                records.forEach(record -> applyBatch(schema, List.of(record)));
                 return;
             }
             log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
