@@ -20,6 +20,14 @@ public final class EventMetadata {
     /** Set by Axon's MessageOriginProvider to the id of the first message of the chain. */
     public static final String AXON_TRACE = "traceId";
 
+    /**
+     * The W3C trace context (https://www.w3.org/TR/trace-context/) of the request or record that caused the event:
+     * stored with it, so that its forwarding to Kafka, later and on another thread, continues the same trace. Events
+     * stored before it existed have none.
+     */
+    public static final String TRACE_PARENT = "traceparent";
+    public static final String TRACE_STATE = "tracestate";
+
     /** The keys a command's metadata passes on to its events. */
     public static final List<String> PROPAGATED = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_NAME, INSTITUTION_ID, REQUEST_ID);
 

@@ -7,6 +7,7 @@ import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,13 @@ public class EventApplier {
         this.meters = meters;
     }
 
+    private IngestionTracing tracing;
+
+    @Autowired(required = false)
+    void tracing(IngestionTracing tracing) {
+        this.tracing = tracing;
+    }
+
     /** The next offset of each partition recorded in the schema's tables. */
     public Map<TopicPartition, Long> positions(String schema) {
         return transaction.execute(status -> {
@@ -88,6 +96,15 @@ public class EventApplier {
      */
     public Map<TopicPartition, Long> apply(String schema, List<ConsumerRecord<String, byte[]>> records,
                                            Map<TopicPartition, Long> expected) {
+        if (schema == null && tracing != null) {
+            // The live projection only: a rebuild replays history, whose traces ended long ago.
+            return tracing.batch(records, () -> applyBatch(schema, records, expected));
+        }
+        return applyBatch(schema, records, expected);
+    }
+
+    private Map<TopicPartition, Long> applyBatch(String schema, List<ConsumerRecord<String, byte[]>> records,
+                                                 Map<TopicPartition, Long> expected) {
         Map<TopicPartition, Long> fenced = new HashMap<>();
         if (records.isEmpty()) {
             return fenced;
@@ -109,7 +126,7 @@ public class EventApplier {
                 if (fenced.containsKey(partition)) {
                     continue;
                 }
-                Map<TopicPartition, Long> one = apply(schema, List.of(record), expect);
+                Map<TopicPartition, Long> one = applyBatch(schema, List.of(record), expect);
                 fenced.putAll(one);
                 expect.put(partition, record.offset() + 1);
             }
