@@ -105,6 +105,8 @@ start_unit() {
     nohup "$(mejora_java)" $MEJORA_SERVICE_JAVA_OPTS -jar "${MEJORA_JARS[$app]}" \
     >"$MEJORA_LOGS/$unit.log" 2>&1 9>&- 8>&- </dev/null) &
   echo $! >"$MEJORA_PIDS/$unit.pid"
+  # Its end is the supervisor's business, not a job-control message of this shell.
+  disown "$!" 2>/dev/null || true
 }
 
 # Succeeds once the unit answers ready; fails (with its log) if it dies or is not ready in time.

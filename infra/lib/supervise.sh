@@ -30,6 +30,8 @@ restart() {
   local unit=$1 why=$2
   if ((SECONDS < next_try[$unit])); then return; fi
   say "$unit $why: restarting (back-off ${backoff[$unit]} s)"
+  # A wedged process may never act on TERM: it gets KILL at once.
+  [[ $why != "stopped answering" ]] || { pid=$(app_pid "$unit") && kill -9 "$pid" 2>/dev/null; }
   stop_unit "$unit"
   if start_unit "$unit"; then
     say "$unit started again (pid $(cat "$MEJORA_PIDS/$unit.pid"))"
