@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops everything infra/run.sh started: the identity server, the four services, the web app, Kafka, and PostgreSQL if infra/ started it.
+# Stops everything infra/run.sh started: its supervisor first (it would restart what stops), the identity server, every
+# instance of the services and the web app, Kafka, and PostgreSQL if infra/ started it.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/lib/env.sh

@@ -13,6 +13,8 @@
 : "${MEJORA_DB_PASSWORD_PLAN:=plan}"
 : "${MEJORA_DB_PASSWORD_EVALUATION:=evaluation}"
 : "${MEJORA_DB_PASSWORD_REPORTING:=reporting}"
+# The web app's sessions (Spring Session JDBC), so that any instance serves a signed-in user.
+: "${MEJORA_DB_PASSWORD_WEB:=web}"
 # Superuser URL for an existing server (MEJORA_START_POSTGRES=false); empty = only check connectivity.
 : "${MEJORA_DB_ADMIN_URL:=}"
 
@@ -32,7 +34,7 @@
 : "${MEJORA_MAIL_DIR:=$MEJORA_STATE_DIR/mail}"
 
 export MEJORA_ROOT MEJORA_STATE_DIR MEJORA_START_POSTGRES MEJORA_DB_HOST MEJORA_DB_PORT \
-  MEJORA_DB_PASSWORD_PLAN MEJORA_DB_PASSWORD_EVALUATION MEJORA_DB_PASSWORD_REPORTING \
+  MEJORA_DB_PASSWORD_PLAN MEJORA_DB_PASSWORD_EVALUATION MEJORA_DB_PASSWORD_REPORTING MEJORA_DB_PASSWORD_WEB \
   MEJORA_DB_ADMIN_URL MEJORA_START_KAFKA MEJORA_KAFKA_PORT MEJORA_KAFKA_CONTROLLER_PORT \
   MEJORA_KAFKA_BOOTSTRAP MEJORA_TOPIC_PARTITIONS MEJORA_KAFKA_DIR MEJORA_KAFKA_LIBS
 export MEJORA_START_MAIL MEJORA_SMTP_HOST MEJORA_SMTP_PORT MEJORA_MAIL_API_PORT MEJORA_MAIL_DIR
@@ -40,7 +42,8 @@ export MEJORA_START_MAIL MEJORA_SMTP_HOST MEJORA_SMTP_PORT MEJORA_MAIL_API_PORT 
 # Arrays cannot be exported: scripts that need them source this file.
 # shellcheck disable=SC2034
 {
-  MEJORA_SERVICES=(plan evaluation reporting)
+  # Each owns a database role and the databases <name>, <name>_test, ... (web: the web app's sessions).
+  MEJORA_SERVICES=(plan evaluation reporting web)
   MEJORA_DB_SUFFIXES=("" _test _system _bench)
   # The producers' checkpoint topics, and the dead-letter topic of plan-service's intake of evaluation events.
   MEJORA_KAFKA_TOPICS=(mejora.plan.events mejora.evaluation.events mejora.plan.checkpoints mejora.evaluation.checkpoints

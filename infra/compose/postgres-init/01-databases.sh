@@ -2,7 +2,8 @@
 # Run once by the postgres image on an empty data directory: one role and one database per service, as
 # infra/postgres.sh creates them locally. The passwords come from the compose environment (no defaults).
 set -euo pipefail
-for service in plan evaluation reporting; do
+# web: the web app's sessions.
+for service in plan evaluation reporting web; do
   var="MEJORA_DB_PASSWORD_${service^^}"
   password=${!var:?$var must be set}
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

@@ -256,7 +256,8 @@ class OperationsFilesTest {
         assumeTrue(onPath("docker-compose"), "docker-compose not installed (Debian package docker-compose)");
         Path file = INFRA.resolve("compose/docker-compose.yml");
         Map<String, String> secrets = Map.of("POSTGRES_PASSWORD", "x", "MEJORA_DB_PASSWORD_PLAN", "x",
-                "MEJORA_DB_PASSWORD_EVALUATION", "x", "MEJORA_DB_PASSWORD_REPORTING", "x", "KEYCLOAK_ADMIN", "x",
+                "MEJORA_DB_PASSWORD_EVALUATION", "x", "MEJORA_DB_PASSWORD_REPORTING", "x", "MEJORA_DB_PASSWORD_WEB", "x",
+                "KEYCLOAK_ADMIN", "x",
                 "KEYCLOAK_ADMIN_PASSWORD", "x", "GRAFANA_ADMIN_PASSWORD", "x");
         // An empty folder as project directory: no .env of a developer's is read.
         Path empty = Files.createTempDirectory("compose");

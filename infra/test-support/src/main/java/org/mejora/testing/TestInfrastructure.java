@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TestInfrastructure {
 
-    public static final List<String> SERVICES = List.of("plan", "evaluation", "reporting");
+    public static final List<String> SERVICES = List.of("plan", "evaluation", "reporting", "web");
     public static final List<String> TOPICS = List.of("mejora.plan.events", "mejora.evaluation.events",
             "mejora.plan.checkpoints", "mejora.evaluation.checkpoints", "mejora.evaluation.events.plan-service.dlt");
     private static final int PARTITIONS = 6;
