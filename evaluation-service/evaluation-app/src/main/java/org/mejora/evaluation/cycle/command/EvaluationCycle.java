@@ -1,6 +1,5 @@
 package org.mejora.evaluation.cycle.command;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -37,10 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The yearly evaluation cycle of an institution (P-TH-10): its stages and deadlines, its rating scale, the weights
  * of goals and competencies, and which supervisor evaluates each servant.
  */
-@Aggregate(repository = "evaluationCycleRepository")
-// Snapshots are the fields as JSON: every field is state that the events rebuild.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate
 class EvaluationCycle {
 
     private static final int MAX_TEXT = 300;

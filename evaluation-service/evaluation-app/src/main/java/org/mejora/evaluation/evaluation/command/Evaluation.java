@@ -1,6 +1,5 @@
 package org.mejora.evaluation.evaluation.command;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,10 +73,7 @@ import static org.mejora.evaluation.api.EvaluationStatus.SELF_EVALUATION_I_IN_RE
  * assigned supervisor as supervisor; a step out of order, or of a stage HR closed after the evaluation opened, is
  * rejected. Nothing is overwritten: a supervisor's modification is recorded beside the servant's original.
  */
-@Aggregate(repository = "evaluationRepository")
-// Snapshots are the fields as JSON: every field is state that the events rebuild.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate
 class Evaluation {
 
     private static final int MAX_TEXT = 2000;
