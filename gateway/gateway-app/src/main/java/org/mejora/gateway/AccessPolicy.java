@@ -69,6 +69,8 @@ final class AccessPolicy {
             rule("/api/cycles/facts", Access.READ, AUDITOR, PLATFORM_ADMIN),
             // Records plan-service's intake could not apply (dead letters) and their replay.
             rule("/api/plans/admin/**", Access.ANY, PLATFORM_ADMIN),
+            // The producers' deadline sweeps span institutions (notify-facts).
+            rule("/api/evaluations/admin/**", Access.ANY, PLATFORM_ADMIN),
             // Each user's own notifications and preferences (and an ADMIN's people directory): reporting decides.
             rule("/api/reports/notifications/**", Access.ANY, EVERY_INSTITUTION_ROLE),
             rule("/api/reports/**", Access.READ, EVERY_INSTITUTION_ROLE),

@@ -62,6 +62,10 @@ class RoleAccessIT extends GatewayUnderTest {
             new Endpoint("DELETE", "/api/reports/plans/p-1/history", EnumSet.noneOf(Role.class)),
             new Endpoint("GET", "/api/plans/p-1/history/verification", EnumSet.of(AUDITOR, PLATFORM_ADMIN)),
             new Endpoint("GET", "/api/evaluations/e-1/history/proof", EnumSet.of(AUDITOR, PLATFORM_ADMIN)),
+            new Endpoint("POST", "/api/plans/admin/deadline-sweeps", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("POST", "/api/evaluations/admin/deadline-sweeps", EnumSet.of(PLATFORM_ADMIN)),
+            new Endpoint("PUT", "/api/plans/p-1/actions/a-1/responsibles",
+                    EnumSet.complementOf(EnumSet.of(AUDITOR, OVERSIGHT, PLATFORM_ADMIN))),
     };
 
     static Stream<Arguments> everyRoleAgainstEveryEndpoint() {

@@ -31,5 +31,9 @@ public final class ServiceUnderTest {
         // The producers sign checkpoints of their hash chain with a key made for this JVM, every second.
         registry.add("mejora.history.signing-key", TestHistoryKey::location);
         registry.add("mejora.history.checkpoint-interval", () -> "PT1S");
+        // The tests move the service's clock (/actuator/clock) and run the deadline sweep on demand: a daily run
+        // in the middle of a suite would add facts to other tests' plans.
+        registry.add("mejora.clock.adjustable", () -> "true");
+        registry.add("mejora.deadlines.schedule", () -> "false");
     }
 }

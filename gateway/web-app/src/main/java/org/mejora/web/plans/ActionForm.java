@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * order (a number the user typed in front is dropped); start and end as the user writes them: a day, a month
  * ({@code jun-21}) or a quarter ({@code T1-2023}), which plan-service reads.
  *
- * @param version the plan's version the user is editing (If-Match)
+ * @param version      the plan's version the user is editing (If-Match)
+ * @param responsibles who is responsible for the action, by user id: one per line or comma-separated
  */
 public record ActionForm(
         @NotBlank @Size(max = 20) String number,
@@ -36,7 +37,8 @@ public record ActionForm(
         @Size(max = 40) String end,
         @PositiveOrZero @Max(600) Integer scheduledMonths,
         @Size(max = 8000) String comments,
-        String version) {
+        String version,
+        @Size(max = 2200) String responsibles) {
 
     private static final Pattern TASK_NUMBER = Pattern.compile("^\\d+\\s*[.)\\-]\\s*");
 
@@ -50,7 +52,7 @@ public record ActionForm(
             number = findingNumber + "." + next;
         }
         return new ActionForm(number, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                version);
+                version, null);
     }
 
     @SuppressWarnings("unchecked")
@@ -62,7 +64,8 @@ public record ActionForm(
                 text(action, "objective"), tasks.isEmpty() ? null : tasks, text(action, "goalIndicator"),
                 text(action, "resources"), text(action, "responsibleUnit"), text(action, "responsibleRole"),
                 text(action, "technicalDirection"), text(action, "start"), text(action, "end"),
-                months instanceof Number number ? number.intValue() : null, text(action, "comments"), version);
+                months instanceof Number number ? number.intValue() : null, text(action, "comments"), version,
+                String.join("\n", responsiblesOf(action)));
     }
 
     /** The API's body for adding or editing an action. */
@@ -83,6 +86,22 @@ public record ActionForm(
         body.put("scheduledMonths", scheduledMonths);
         body.put("comments", PlanHeaderForm.trimmed(comments));
         return body;
+    }
+
+    /** The user ids typed, one per line or comma-separated, in order and without repeats. */
+    List<String> responsibleIds() {
+        if (responsibles == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(responsibles.split("[,\\s]+")).map(String::strip)
+                .filter(id -> !id.isEmpty()).distinct().toList();
+    }
+
+    /** The action's responsibles as plan-service shows them. */
+    @SuppressWarnings("unchecked")
+    static List<String> responsiblesOf(Map<String, Object> action) {
+        Object ids = action == null ? null : action.get("responsibles");
+        return ids instanceof List<?> list ? ((List<Object>) list).stream().map(String::valueOf).toList() : List.of();
     }
 
     /** One task per non-blank line, numbered 1, 2, 3… */

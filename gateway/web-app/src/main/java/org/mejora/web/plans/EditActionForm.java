@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,7 @@ class EditActionForm {
         try {
             Map<String, Object> added = gateway.send(HttpMethod.POST, "/api/plans/{id}/findings/{findingId}/actions",
                     form.body(), form.version(), planId, findingId);
+            assignResponsibles(planId, String.valueOf(added.get("actionId")), form, null);
             return PlanLinks.afterSave(planId, "action-added", "action-" + added.get("actionId"));
         } catch (ApiProblem problem) {
             problems.show(problem, model);
@@ -92,6 +94,7 @@ class EditActionForm {
         try {
             gateway.send(HttpMethod.PUT, "/api/plans/{id}/actions/{actionId}", form.body(), form.version(), planId,
                     actionId);
+            assignResponsibles(planId, actionId, form, action);
             return PlanLinks.afterSave(planId, "action", "action-" + actionId);
         } catch (ApiProblem problem) {
             problems.show(problem, model);
@@ -122,6 +125,19 @@ class EditActionForm {
             showRemoval(model, plan, action, version);
             return view;
         }
+    }
+
+    /**
+     * The responsibles typed, when they changed: right after the action was saved, so without If-Match (the save
+     * already moved the version on, and the plan rejects a stale edit of the action itself).
+     */
+    private void assignResponsibles(String planId, String actionId, ActionForm form, Map<String, Object> action) {
+        List<String> typed = form.responsibleIds();
+        if (typed.equals(ActionForm.responsiblesOf(action))) {
+            return;
+        }
+        gateway.send(HttpMethod.PUT, "/api/plans/{id}/actions/{actionId}/responsibles", Map.of("userIds", typed),
+                null, planId, actionId);
     }
 
     private Map<String, Object> findingOf(Map<String, Object> plan, Map<String, Object> action) {

@@ -45,6 +45,17 @@ class ActionFormTest {
 
     private static ActionForm withTasks(String tasks) {
         return new ActionForm("1", "Acción", null, null, tasks, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    @Test
+    void responsiblesAreUserIdsOnePerLineOrCommaSeparated() {
+        ActionForm form = new ActionForm("1", "Acción", null, null, null, null, null, null, null, null, null, null,
+                null, null, null, "lhernandez, jgomez\n\nlhernandez\r\nccruz");
+        assertThat(form.responsibleIds()).containsExactly("lhernandez", "jgomez", "ccruz");
+        ActionForm edited = ActionForm.of(Map.of("number", "1", "responsibles", List.of("lhernandez", "jgomez")),
+                "\"7\"");
+        assertThat(edited.responsibles()).isEqualTo("lhernandez\njgomez");
+        assertThat(edited.body()).doesNotContainKey("responsibles");
     }
 }

@@ -51,6 +51,11 @@ public record ActionState(
         return notices.next(dueOn, today, overdueOn(today));
     }
 
+    /** Whether a deadline fact may still be due for it: open, with a due date whose facts are not all raised. */
+    public boolean awaitsDeadlineFacts() {
+        return !removed && status.isOpen() && dueOn != null && !notices.settled(dueOn);
+    }
+
     /** See {@link ActionStatus#overdue}; a removed action is never overdue. */
     public boolean overdueOn(LocalDate today) {
         return !removed && status.overdue(dueOn, today);

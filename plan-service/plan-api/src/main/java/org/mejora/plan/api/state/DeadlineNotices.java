@@ -55,6 +55,11 @@ public record DeadlineNotices(LocalDate dueOn, Integer nearestDaysLeft, boolean 
         return Optional.of(new Notice(due, false, (int) daysLeft, reached));
     }
 
+    /** Whether every fact of the due date {@code due} was raised (it became overdue): nothing is left to raise. */
+    public boolean settled(LocalDate due) {
+        return overdue && due != null && due.equals(dueOn);
+    }
+
     /** These notices after a reminder raised for {@code due} with {@code daysLeft} days left. */
     public DeadlineNotices neared(LocalDate due, int daysLeft) {
         DeadlineNotices raised = due.equals(dueOn) ? this : NONE;

@@ -8,8 +8,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mejora.envelope.EventMetadata;
 import org.mejora.plan.api.ActionAdded;
+import org.mejora.plan.api.ActionBecameOverdue;
 import org.mejora.plan.api.ActionCancelled;
 import org.mejora.plan.api.ActionClosed;
+import org.mejora.plan.api.ActionDeadlineNeared;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionEdited;
 import org.mejora.plan.api.ActionImplemented;
@@ -17,6 +19,7 @@ import org.mejora.plan.api.ActionMarkedNotImplemented;
 import org.mejora.plan.api.ActionProgressRecorded;
 import org.mejora.plan.api.ActionRemoved;
 import org.mejora.plan.api.ActionReopened;
+import org.mejora.plan.api.ActionResponsiblesAssigned;
 import org.mejora.plan.api.ActionVerified;
 import org.mejora.plan.api.FindingAdded;
 import org.mejora.plan.api.FindingClosed;
@@ -36,6 +39,7 @@ import org.mejora.plan.api.PlanReviewed;
 import org.mejora.plan.api.PlanSubmittedForReview;
 import org.mejora.plan.api.state.PlanFold;
 import org.mejora.plan.api.state.PlanState;
+import org.mejora.plan.deadline.ActionDeadlines;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -56,10 +60,12 @@ public class PlanProjection {
 
     private final PlanViewStore store;
     private final EventStore eventStore;
+    private final ActionDeadlines deadlines;
 
-    PlanProjection(PlanViewStore store, EventStore eventStore) {
+    PlanProjection(PlanViewStore store, EventStore eventStore, ActionDeadlines deadlines) {
         this.store = store;
         this.eventStore = eventStore;
+        this.deadlines = deadlines;
     }
 
     @EventHandler
@@ -306,6 +312,23 @@ public class PlanProjection {
      * The view's own columns change as {@code change} says; what an auditor sees (statuses, progress, verification)
      * is copied from plan-api's fold, never decided here.
      */
+    /** The deadline facts change no column of the document, but the plan's version moves on with them. */
+    @EventHandler
+    void on(ActionDeadlineNeared e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.action(plan, e.actionId()));
+    }
+
+    @EventHandler
+    void on(ActionBecameOverdue e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.action(plan, e.actionId()));
+    }
+
+    /** The responsibles are shown from the published state (PlanViews.show). */
+    @EventHandler
+    void on(ActionResponsiblesAssigned e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e, sequence, at, plan -> PlanViews.action(plan, e.actionId()));
+    }
+
     private void change(PlanEvent event, long sequence, Instant at, Consumer<PlanView> change) {
         PlanViewStore.Stored stored = store.load(event.planId());
         PlanState before = stored.state() != null ? stored.state() : replayBefore(event.planId(), sequence);
@@ -315,6 +338,7 @@ public class PlanProjection {
         PlanViews.show(state, plan);
         plan.version = sequence;
         store.update(plan, state, at);
+        deadlines.changed(before, state);
     }
 
     /** A row written before the state was kept: the state is the fold of the plan's events before this one. */

@@ -92,6 +92,8 @@ public class PlanView {
         public List<FollowUpView> followUps = new ArrayList<>();
         /** Every evidence file shown for the action, by its follow-ups and verifications, in order. */
         public List<org.mejora.plan.api.EvidenceFile> files = new ArrayList<>();
+        /** Who is responsible for the action, by user id (ActionResponsiblesAssigned): its reminders go to them. */
+        public List<String> responsibles = new ArrayList<>();
     }
 
     /** One entry of an action's history of follow-ups, with who recorded it and when. */

@@ -25,6 +25,7 @@ final class PlanViews {
                 action.compliant = facts.compliant();
                 action.effective = facts.effective();
                 action.dueDate = facts.dueOn();
+                action.responsibles = new java.util.ArrayList<>(facts.responsibles());
             }
         }
         for (PlanView.ReportView report : plan.reports) {
