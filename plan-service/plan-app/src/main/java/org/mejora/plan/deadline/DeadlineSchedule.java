@@ -1,15 +1,10 @@
 package org.mejora.plan.deadline;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import org.mejora.web.schedule.DailyTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -17,61 +12,25 @@ import java.time.Duration;
 import java.time.LocalTime;
 
 /**
- * The daily sweep on db-scheduler: its one row in {@code scheduled_tasks} (this service's database) is picked by one
- * instance at a time and survives restarts; a run missed while every instance was down is due at once when one
- * starts. The time of day is the institution's ({@code mejora.deadlines.sweep-at}, 00:05 by default).
+ * The daily deadline sweep (web-contract's {@link DailyTask} on db-scheduler, table {@code scheduled_tasks}):
+ * once across instances, kept across restarts, a missed run done at start. The time of day is the institution's
+ * ({@code mejora.deadlines.sweep-at}, 00:05 by default); {@code mejora.deadlines.schedule=false} turns it off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mejora.deadlines.schedule", havingValue = "true", matchIfMissing = true)
-class DeadlineSchedule implements SmartLifecycle {
+class DeadlineSchedule {
 
     static final String TASK = "plan-deadline-sweep";
 
-    private final Scheduler scheduler;
-    private volatile boolean running;
-
-    DeadlineSchedule(DataSource dataSource, DeadlineSweep sweep, Clock clock,
-                     @Value("${mejora.deadlines.sweep-at:00:05}") String at,
-                     @Value("${mejora.deadlines.polling-interval:PT1M}") Duration polling) {
-        RecurringTask<Void> task = Tasks.recurring(TASK, Schedules.daily(clock.getZone(), LocalTime.parse(at)))
-                .execute((instance, context) -> sweep.sweep(DeadlineSweep.SCHEDULE));
-        this.scheduler = Scheduler.create(dataSource)
-                .startTasks(task)
-                .threads(1)
-                .pollingInterval(polling)
-                .build();
+    @Bean
+    DailyTask deadlineSweepSchedule(DataSource dataSource, DeadlineSweep sweep, Clock clock,
+                                    @Value("${mejora.deadlines.sweep-at:00:05}") String at,
+                                    @Value("${mejora.deadlines.polling-interval:PT1M}") Duration polling) {
+        return daily(dataSource, sweep, clock, at, polling);
     }
 
-    /** Started once the application is ready: the sweep sends commands, which need Axon and the views up. */
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
-        if (!running) {
-            scheduler.start();
-            running = true;
-        }
-    }
-
-    @Override
-    public void start() {
-        // started on ApplicationReadyEvent
-    }
-
-    @Override
-    public void stop() {
-        if (running) {
-            scheduler.stop();
-            running = false;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stopped before Axon and the data source. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+    static DailyTask daily(DataSource dataSource, DeadlineSweep sweep, Clock clock, String at, Duration polling) {
+        return new DailyTask(dataSource, TASK, clock.getZone(), LocalTime.parse(at), polling,
+                () -> sweep.sweep(DeadlineSweep.SCHEDULE));
     }
 }

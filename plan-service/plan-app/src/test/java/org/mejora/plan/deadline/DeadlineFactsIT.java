@@ -15,6 +15,7 @@ import org.mejora.plan.api.PlanTopics;
 import org.mejora.testing.Api;
 import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TopicProbe;
+import org.mejora.web.schedule.DailyTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -210,16 +211,18 @@ class DeadlineFactsIT extends PlanServiceContext {
     @Test
     void theDailyScheduleIsPersistentAndCatchesUpAMissedRun() throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        DeadlineSchedule first = new DeadlineSchedule(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
-        first.ready();
+        DailyTask first = DeadlineSchedule.daily(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
+        first.startScheduler();
         Instant due = awaitRow(jdbc);
         assertThat(due.atZone(clock.getZone()).toLocalTime().toString()).isEqualTo("00:05");
         first.stop();
 
-        jdbc.sql("update scheduled_tasks set execution_time = now() - interval '2 days' where task_name = :task")
+        // A run missed while every instance was down (the row outlives the services, and earlier runs of this test).
+        jdbc.sql("update scheduled_tasks set execution_time = now() - interval '2 days', last_success = null "
+                        + "where task_name = :task")
                 .param("task", DeadlineSchedule.TASK).update();
-        DeadlineSchedule restarted = new DeadlineSchedule(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
-        restarted.ready();
+        DailyTask restarted = DeadlineSchedule.daily(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
+        restarted.startScheduler();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             Map<String, Object> row = Map.of();
