@@ -48,6 +48,25 @@ class ChaosIT {
     static void startCluster() {
         cluster = new ChaosCluster(instances(System.getProperty("mejora.chaos.instances", "plan=2")));
         cluster.start();
+        warmUp();
+    }
+
+    /** Cold services answer their first commands slowly: the rounds start once one plan is created in time. */
+    private static void warmUp() {
+        org.mejora.testing.Api owner = org.mejora.testing.Api.at("http://localhost:" + cluster.port("gateway"))
+                .bearer(org.mejora.testing.TestTokens.token("warm-up", "chaos-" + RUN + "-warm-up", "PLAN_OWNER"));
+        Instant deadline = Instant.now().plus(ChaosCluster.START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (owner.post("/api/plans", "{\"kind\":\"AUDIT\",\"title\":\"Calentamiento\",\"period\":\"2026\"}")
+                        .status() == 201) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still warming up
+            }
+            ChaosCluster.sleep(1000);
+        }
     }
 
     @AfterAll
