@@ -3,6 +3,7 @@ package org.mejora.envelope.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -182,5 +183,9 @@ public class AxonEventPublishingAutoConfiguration {
     @Autowired
     void assignForwarder(EventProcessingConfigurer processing) {
         processing.assignHandlerTypesMatching(PROCESSOR, KafkaEventForwarder.class::isAssignableFrom);
+        // Axon's default for a handler that throws is to log and go on: a send refused at once (the broker is down,
+        // its metadata cannot be fetched) would then move the token past an event that never reached Kafka. Failing
+        // the batch instead leaves the token where it was, and the processor retries the same events.
+        processing.registerListenerInvocationErrorHandler(PROCESSOR, configuration -> PropagatingErrorHandler.instance());
     }
 }
