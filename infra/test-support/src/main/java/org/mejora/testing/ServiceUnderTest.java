@@ -35,5 +35,8 @@ public final class ServiceUnderTest {
         // in the middle of a suite would add facts to other tests' plans.
         registry.add("mejora.clock.adjustable", () -> "true");
         registry.add("mejora.deadlines.schedule", () -> "false");
+        // Reporting's reminders are decided and mailed by the one instance a notification test starts with its own
+        // clock and settings (ReportingInstance); the other contexts on the same database stay out of it.
+        registry.add("mejora.notifications.enabled", () -> "false");
     }
 }

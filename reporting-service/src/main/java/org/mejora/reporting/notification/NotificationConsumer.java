@@ -60,6 +60,12 @@ class NotificationConsumer implements SmartLifecycle {
         this.transaction = transaction;
     }
 
+    /** Off only where another instance of the same database delivers (tests that share one): nothing is decided here. */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
+    }
+
     @Override
     public void start() {
         running = true;

@@ -17,14 +17,19 @@ class NotificationJobs {
 
     private final Outbox outbox;
     private final Digest digest;
+    private final boolean enabled;
 
-    NotificationJobs(Outbox outbox, Digest digest) {
+    NotificationJobs(Outbox outbox, Digest digest, NotificationSettings settings) {
         this.outbox = outbox;
         this.digest = digest;
+        this.enabled = settings.enabled();
     }
 
     @Scheduled(fixedDelayString = "${mejora.notifications.send-interval}")
     void sendOutbox() {
+        if (!enabled) {
+            return;
+        }
         try {
             outbox.send(false);
         } catch (RuntimeException e) {
@@ -34,6 +39,9 @@ class NotificationJobs {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
     void digestWhenDue() {
+        if (!enabled) {
+            return;
+        }
         try {
             digest.whenDue();
         } catch (RuntimeException e) {

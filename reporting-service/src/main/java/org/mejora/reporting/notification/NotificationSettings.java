@@ -2,6 +2,8 @@ package org.mejora.reporting.notification;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 import java.time.Duration;
 
 /**
@@ -20,5 +22,5 @@ import java.time.Duration;
 @ConfigurationProperties("mejora.notifications")
 public record NotificationSettings(String publicUrl, String from, int digestHour, Duration staleAfter,
                                    Duration sendInterval, Duration retryFirst, Duration retryMax,
-                                   String consumerGroup) {
+                                   String consumerGroup, @DefaultValue("true") boolean enabled) {
 }

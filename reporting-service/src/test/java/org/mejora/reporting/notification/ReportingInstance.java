@@ -37,6 +37,7 @@ final class ReportingInstance implements AutoCloseable {
         properties.put("mejora.notifications.retry-first", "PT1S");
         properties.put("mejora.notifications.retry-max", "PT2S");
         properties.put("mejora.notifications.public-url", "https://mejora.example.org");
+        properties.put("mejora.notifications.enabled", "true");
         // The digest goes out when the test asks (POST /api/reports/admin/notification-runs), never on its own.
         properties.put("mejora.notifications.digest-hour", "24");
         // The one Clock of the service can be moved through /actuator/clock (web-contract's adjustable clock).
