@@ -45,6 +45,14 @@ class GatewayErrorHandler implements WebExceptionHandler {
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "problem.service-unavailable",
                     exchange.getRequest().getPath().value());
         }
+        if (connectionLost(failure)) {
+            // The service went away in the middle of the exchange (killed, restarted): whether a write was applied is
+            // unknown to the gateway, so it says so rather than calling it its own failure.
+            log.warn("{} {} [{}]: the service closed the connection: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), IncomingRequestFilter.of(exchange), failure.toString());
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY, "problem.service-connection-lost",
+                    exchange.getRequest().getPath().value());
+        }
         if (failure instanceof ResponseStatusException statusFailure) {
             HttpStatus status = HttpStatus.resolve(statusFailure.getStatusCode().value());
             if (status != null && status.is4xxClientError()) {
@@ -61,6 +69,15 @@ class GatewayErrorHandler implements WebExceptionHandler {
         log.error("{} {} [{}] failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 IncomingRequestFilter.of(exchange), failure);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "problem.gateway-failed");
+    }
+
+    private static boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean serviceUnreachable(Throwable failure) {
