@@ -118,6 +118,9 @@ class EvaluationCycle {
         return evaluations;
     }
 
+    /** As long as the stage's close_reason column in the cycle views (V2). */
+    private static final int MAX_REASON = 2000;
+
     @CommandHandler
     void handle(CloseStageCommand command, @MetaDataValue(EventMetadata.INSTITUTION_ID) String actingInstitution) {
         requireSameInstitution(actingInstitution);
@@ -126,6 +129,9 @@ class EvaluationCycle {
         }
         if (closedStages.contains(command.stage())) {
             throw RuleViolation.illegalTransition("stage.already-closed", command.stage());
+        }
+        if (command.reason() != null && command.reason().strip().length() > MAX_REASON) {
+            throw RuleViolation.invalid("field.too-long", "reason", "reason", MAX_REASON);
         }
         apply(new StageClosed(cycleId, command.stage(),
                 command.reason() == null || command.reason().isBlank() ? null : command.reason().strip()));
