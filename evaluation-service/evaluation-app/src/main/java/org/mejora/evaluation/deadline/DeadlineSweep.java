@@ -9,6 +9,7 @@ import org.mejora.evaluation.api.state.StepDeadlineNotices;
 import org.mejora.evaluation.evaluation.command.NoticeStepDeadlinesCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mejora.web.schedule.DeadlineSweeper;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,7 +25,11 @@ import java.util.UUID;
  * twice, or by two instances, raises nothing twice.
  */
 @Component
-public class DeadlineSweep {
+public class DeadlineSweep implements DeadlineSweeper {
+
+    /** Its row in {@code scheduled_tasks}. */
+    static final String TASK = "evaluation-deadline-sweep";
+
 
     /** Who the scheduled sweep's events name: no user, the platform itself. */
     static final Actor SCHEDULE = new Actor("mejora-deadline-sweep", "PLATFORM_ADMIN", "Mejora");
@@ -39,6 +44,16 @@ public class DeadlineSweep {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
+    }
+
+    @Override
+    public String taskName() {
+        return TASK;
+    }
+
+    @Override
+    public int sweepOnSchedule() {
+        return sweep(SCHEDULE);
     }
 
     /** Raises the facts due today, in the institution's zone; returns how many events were raised. */

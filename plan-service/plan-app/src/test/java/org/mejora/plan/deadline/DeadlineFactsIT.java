@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -208,10 +209,16 @@ class DeadlineFactsIT extends PlanServiceContext {
      * The daily run is a row of db-scheduler's table: due at the institution's next 00:05, and a run missed while
      * every instance was down is done when one starts again, then due the next day.
      */
+    /** What the service's auto-configured schedule runs, polled faster than its minute. */
+    private DailyTask dailySweep() {
+        return new DailyTask(dataSource, sweep.taskName(), clock.getZone(), LocalTime.of(0, 5), Duration.ofMillis(200),
+                sweep::sweepOnSchedule);
+    }
+
     @Test
     void theDailyScheduleIsPersistentAndCatchesUpAMissedRun() throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        DailyTask first = DeadlineSchedule.daily(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
+        DailyTask first = dailySweep();
         first.startScheduler();
         Instant due = awaitRow(jdbc);
         assertThat(due.atZone(clock.getZone()).toLocalTime().toString()).isEqualTo("00:05");
@@ -220,15 +227,15 @@ class DeadlineFactsIT extends PlanServiceContext {
         // A run missed while every instance was down (the row outlives the services, and earlier runs of this test).
         jdbc.sql("update scheduled_tasks set execution_time = now() - interval '2 days', last_success = null "
                         + "where task_name = :task")
-                .param("task", DeadlineSchedule.TASK).update();
-        DailyTask restarted = DeadlineSchedule.daily(dataSource, sweep, clock, "00:05", Duration.ofMillis(200));
+                .param("task", DeadlineSweep.TASK).update();
+        DailyTask restarted = dailySweep();
         restarted.startScheduler();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             Map<String, Object> row = Map.of();
             while (System.nanoTime() < deadline) {
                 row = jdbc.sql("select last_success, execution_time from scheduled_tasks where task_name = :task")
-                        .param("task", DeadlineSchedule.TASK).query().singleRow();
+                        .param("task", DeadlineSweep.TASK).query().singleRow();
                 if (row.get("last_success") != null) {
                     break;
                 }
@@ -247,12 +254,12 @@ class DeadlineFactsIT extends PlanServiceContext {
         while (System.nanoTime() < deadline) {
             List<java.sql.Timestamp> rows = jdbc.sql(
                             "select execution_time from scheduled_tasks where task_name = :task")
-                    .param("task", DeadlineSchedule.TASK).query(java.sql.Timestamp.class).list();
+                    .param("task", DeadlineSweep.TASK).query(java.sql.Timestamp.class).list();
             if (!rows.isEmpty()) {
                 return rows.get(0).toInstant();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no scheduled_tasks row for " + DeadlineSchedule.TASK);
+        throw new AssertionError("no scheduled_tasks row for " + DeadlineSweep.TASK);
     }
 }
