@@ -4,9 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.mejora.envelope.chain.ChainedEvent;
@@ -15,11 +12,8 @@ import org.mejora.envelope.chain.StoredEvents;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Axon's JDBC storage engine, plus one {@code event_chain} link per appended domain event, written on the same
@@ -29,9 +23,8 @@ import java.util.stream.Stream;
  * The hash covers the bytes the engine stores (the payload and metadata serialized by the event serializer), so the
  * verifier recomputes it from {@code domain_event_entry} alone.
  */
-public class ChainingEventStorageEngine implements EventStorageEngine {
+public class ChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
@@ -39,7 +32,7 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
 
     public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer,
                                       ConnectionProvider connections, TransactionManager transactions) {
-        this.delegate = delegate;
+        super(delegate);
         this.eventSerializer = eventSerializer;
         this.connections = connections;
         this.transactions = transactions;
@@ -73,45 +66,5 @@ public class ChainingEventStorageEngine implements EventStorageEngine {
                 event.getAggregateIdentifier(), event.getSequenceNumber(), event.getTimestamp().toEpochMilli(),
                 event.serializeMetaData(eventSerializer, byte[].class).getData(),
                 event.serializePayload(eventSerializer, byte[].class).getData());
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }
