@@ -11,23 +11,8 @@ CONF=$KDIR/server.properties
 PIDFILE=$KDIR/broker.pid
 POM=$MEJORA_ROOT/infra/kafka/pom.xml
 
-# Re-fetches only when the pom changes; the stamp is written last so an
-# interrupted download is retried instead of leaving a half-filled libs dir.
 fetch() {
-  local stamp
-  stamp=$(sha1sum <"$POM" | cut -c1-40)
-  [[ $(cat "$MEJORA_KAFKA_LIBS/.complete" 2>/dev/null) == "$stamp" ]] && return
-  log "downloading Kafka jars (Maven Central) into $MEJORA_KAFKA_LIBS"
-  mkdir -p "$KDIR"
-  rm -rf "$MEJORA_KAFKA_LIBS.tmp"
-  if ! mejora_mvn -B -q -f "$POM" dependency:copy-dependencies \
-    -Dmejora.kafka.libs="$MEJORA_KAFKA_LIBS.tmp" >"$KDIR/fetch.log" 2>&1; then
-    tail -n 20 "$KDIR/fetch.log" >&2
-    die "jar download failed (full log: $KDIR/fetch.log)"
-  fi
-  rm -rf "$MEJORA_KAFKA_LIBS"
-  mv "$MEJORA_KAFKA_LIBS.tmp" "$MEJORA_KAFKA_LIBS"
-  echo "$stamp" >"$MEJORA_KAFKA_LIBS/.complete"
+  fetch_jars "Kafka jars" "$POM" "$MEJORA_KAFKA_LIBS" mejora.kafka.libs "$KDIR/fetch.log"
 }
 
 # TopicCommand is started several times per run: a small C1-only JVM starts faster.
@@ -155,18 +140,8 @@ stop() {
     rm -f "$PIDFILE"
     return
   fi
-  log "stopping Kafka broker (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "Kafka broker ignored SIGTERM for 30 s: sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  stop_server "$pid" "Kafka broker" 30
   rm -f "$PIDFILE"
-  log "Kafka broker stopped"
 }
 
 status() {

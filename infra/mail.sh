@@ -13,19 +13,7 @@ POM=$MEJORA_ROOT/infra/mail/pom.xml
 LIBS=$MDIR/libs
 
 fetch() {
-  local stamp
-  stamp=$(sha1sum <"$POM" | cut -c1-40)
-  [[ $(cat "$LIBS/.complete" 2>/dev/null) == "$stamp" ]] && return
-  log "downloading GreenMail (Maven Central) into $LIBS"
-  mkdir -p "$MDIR"
-  rm -rf "$LIBS.tmp"
-  if ! mejora_mvn -B -q -f "$POM" dependency:copy-dependencies -Dmejora.mail.libs="$LIBS.tmp" >"$MDIR/fetch.log" 2>&1; then
-    tail -n 20 "$MDIR/fetch.log" >&2
-    die "GreenMail download failed (full log: $MDIR/fetch.log)"
-  fi
-  rm -rf "$LIBS"
-  mv "$LIBS.tmp" "$LIBS"
-  echo "$stamp" >"$LIBS/.complete"
+  fetch_jars GreenMail "$POM" "$LIBS" mejora.mail.libs "$MDIR/fetch.log"
 }
 
 server_pid() {
@@ -84,15 +72,8 @@ stop() {
     rm -f "$PIDFILE"
     return
   fi
-  log "stopping GreenMail (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  stop_server "$pid" GreenMail 20
   rm -f "$PIDFILE"
-  log "GreenMail stopped"
 }
 
 status() {

@@ -91,4 +91,39 @@ kafka_tool() {
     -Dlog4j2.configurationFile="$MEJORA_ROOT/infra/kafka/tools-log4j2.properties" \
     -cp "$MEJORA_KAFKA_LIBS/*" "$@"
 }
-export -f log die is_true wait_for_port take_lock mejora_java mejora_mvn kafka_tool
+# Copies the jars a small pom of infra/ names (infra/kafka, infra/mail) from Maven Central into a folder, only when
+# the pom has changed; the stamp is written last, so an interrupted download is retried, not left half-filled.
+#   fetch_jars <what> <pom> <libs folder> <the pom's property for the folder> <log>
+fetch_jars() {
+  local what=$1 pom=$2 libs=$3 property=$4 fetch_log=$5 stamp
+  stamp=$(sha1sum <"$pom" | cut -c1-40)
+  [[ $(cat "$libs/.complete" 2>/dev/null) == "$stamp" ]] && return
+  log "downloading $what (Maven Central) into $libs"
+  mkdir -p "$(dirname "$libs")" "$(dirname "$fetch_log")"
+  rm -rf "$libs.tmp"
+  if ! mejora_mvn -B -q -f "$pom" dependency:copy-dependencies "-D$property=$libs.tmp" >"$fetch_log" 2>&1; then
+    tail -n 20 "$fetch_log" >&2
+    die "$what download failed (full log: $fetch_log)"
+  fi
+  rm -rf "$libs"
+  mv "$libs.tmp" "$libs"
+  echo "$stamp" >"$libs/.complete"
+}
+
+# Stops a server this project started: SIGTERM, then SIGKILL if it is still there after the grace period.
+#   stop_server <pid> <what> <grace seconds>
+stop_server() {
+  local pid=$1 what=$2 grace=$3
+  log "stopping $what (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq $((grace * 2))); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$what ignored SIGTERM for $grace s: sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  log "$what stopped"
+}
+export -f log die is_true wait_for_port take_lock mejora_java mejora_mvn kafka_tool fetch_jars stop_server
