@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 /**
  * The problems of the input contract, which every service answers alike: malformed JSON (naming the field path and
  * the rule), missing or invalid parameters, unsupported media types, broken multipart bodies, wrong methods, unknown
- * paths, bodies too large. Each service's own handler extends this one with its domain's problems and builds them
+ * paths, bodies too large; and the rules of the domain ({@link RuleViolation}, {@link NotFound}, {@link Forbidden}),
+ * each answered with the service's message of its rule. Each service's own handler extends this one with its domain's problems and builds them
  * with {@link #problem}.
  */
 public abstract class ContractProblemHandler extends ResponseEntityExceptionHandler {
@@ -63,6 +64,30 @@ public abstract class ContractProblemHandler extends ResponseEntityExceptionHand
     /** A problem with one error, its message the rule's in the caller's language. */
     protected ProblemDetail problem(HttpStatusCode status, String rule, String field, Object... arguments) {
         return Problems.of(status, rule, field, messages.message(rule, arguments));
+    }
+
+    /** A rule of the domain: 409 against the current state, 422 in the content, 403 not the person's step. */
+    @ExceptionHandler
+    ProblemDetail ruleViolated(RuleViolation violation) {
+        HttpStatus status = switch (violation.kind()) {
+            case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return problem(status, violation.rule(), violation.field(), violation.arguments());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", null);
+    }
+
+    /** The reason a handler gives is for the log; the caller reads the rule in their language. */
+    @ExceptionHandler
+    ProblemDetail forbidden(Forbidden e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", null);
+        problem.setProperty("reason", e.getMessage());
+        return problem;
     }
 
     @ExceptionHandler

@@ -3,7 +3,7 @@ package org.mejora.evaluation.deadline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mejora.envelope.Actor;
-import org.mejora.evaluation.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;

@@ -1,5 +1,7 @@
 package org.mejora.evaluation.rules;
 
+import org.mejora.contract.RuleViolation;
+
 import java.math.BigDecimal;
 
 /** Small guards that aggregates use before they apply an event. */

@@ -7,7 +7,6 @@ import org.mejora.contract.ProblemMessages;
 import org.mejora.contract.Problems;
 import org.mejora.contract.WebContractProperties;
 import org.mejora.evaluation.rules.RowsRejected;
-import org.mejora.evaluation.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,16 +29,6 @@ class ProblemHandler extends ContractProblemHandler {
 
     ProblemHandler(ProblemMessages messages, WebContractProperties limits) {
         super(messages, limits);
-    }
-
-    @ExceptionHandler
-    ProblemDetail ruleViolated(RuleViolation violation) {
-        HttpStatus status = switch (violation.kind()) {
-            case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
-        return problem(status, violation.rule(), violation.field(), violation.arguments());
     }
 
     /** Bulk assignments report every bad row at once (the first 200, with the total). */
@@ -70,18 +59,5 @@ class ProblemHandler extends ContractProblemHandler {
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", null);
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", null);
-    }
-
-    /** The reason a handler gives is for the log; the caller reads the rule in their language. */
-    @ExceptionHandler
-    ProblemDetail forbidden(Forbidden e) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", null);
-        problem.setProperty("reason", e.getMessage());
-        return problem;
     }
 }

@@ -6,7 +6,7 @@ import org.mejora.envelope.Actor;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
-import org.mejora.plan.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;

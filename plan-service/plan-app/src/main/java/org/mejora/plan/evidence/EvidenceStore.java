@@ -1,7 +1,7 @@
 package org.mejora.plan.evidence;
 
 import org.mejora.plan.api.EvidenceFile;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,7 @@
 package org.mejora.plan.rules;
 
+import org.mejora.contract.RuleViolation;
+
 /** Small guards that aggregates use before they apply an event. */
 public final class Require {
 

@@ -7,7 +7,6 @@ import org.mejora.contract.ContractProblemHandler;
 import org.mejora.contract.ProblemMessages;
 import org.mejora.contract.Problems;
 import org.mejora.contract.WebContractProperties;
-import org.mejora.plan.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,13 +32,6 @@ class ProblemHandler extends ContractProblemHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail ruleViolated(RuleViolation violation) {
-        HttpStatus status = violation.kind() == RuleViolation.Kind.ILLEGAL_TRANSITION
-                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        return problem(status, violation.rule(), violation.field(), violation.arguments());
-    }
-
-    @ExceptionHandler
     ProblemDetail concurrentModification(ConflictingModificationException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", null);
     }
@@ -52,11 +44,6 @@ class ProblemHandler extends ContractProblemHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", null);
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", null);
     }
 
@@ -88,14 +75,6 @@ class ProblemHandler extends ContractProblemHandler {
             entry.put("reason", entry.get("message"));
             return entry;
         }).toList());
-        return problem;
-    }
-
-    /** The reason a handler gives is for the log; the caller reads the rule in their language. */
-    @ExceptionHandler
-    ProblemDetail forbidden(Forbidden e) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", null);
-        problem.setProperty("reason", e.getMessage());
         return problem;
     }
 }

@@ -1,7 +1,7 @@
 package org.mejora.plan.evidence;
 
 import org.junit.jupiter.api.Test;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

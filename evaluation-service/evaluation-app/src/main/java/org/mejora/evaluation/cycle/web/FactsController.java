@@ -3,7 +3,7 @@ package org.mejora.evaluation.cycle.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.mejora.evaluation.api.state.EntityFacts;
 import org.mejora.evaluation.cycle.query.CycleFacts;
-import org.mejora.evaluation.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.mejora.identity.IdentityVerificationFilter;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;

@@ -41,7 +41,7 @@ import org.mejora.evaluation.api.SelfEvaluationRejected;
 import org.mejora.evaluation.api.SelfEvaluationSubmitted;
 import org.mejora.evaluation.api.Stage;
 import org.mejora.evaluation.rules.Require;
-import org.mejora.evaluation.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Instant;

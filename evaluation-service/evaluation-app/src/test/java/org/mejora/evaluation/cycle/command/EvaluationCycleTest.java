@@ -15,7 +15,7 @@ import org.mejora.evaluation.api.StageDeadline;
 import org.mejora.evaluation.api.YearConsolidated;
 import org.mejora.evaluation.evaluation.command.OpenEvaluationCommand;
 import org.mejora.evaluation.rules.RowsRejected;
-import org.mejora.evaluation.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -53,7 +53,7 @@ import org.mejora.plan.api.state.PlanStatus;
 import org.mejora.plan.api.state.ReportState;
 import org.mejora.plan.api.state.ReportStatus;
 import org.mejora.plan.rules.Require;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

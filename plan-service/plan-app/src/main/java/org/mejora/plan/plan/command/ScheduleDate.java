@@ -1,6 +1,6 @@
 package org.mejora.plan.plan.command;
 
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;

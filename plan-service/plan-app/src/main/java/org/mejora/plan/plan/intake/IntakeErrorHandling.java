@@ -40,7 +40,7 @@ class IntakeErrorHandling {
             log.error("dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                     DeadLetters.TOPIC, DeadLetters.reason(failure));
         }, untilItPasses(initialMs, maxIntervalMs));
-        handler.addNotRetryableExceptions(UnreadableRecord.class, org.mejora.plan.rules.RuleViolation.class);
+        handler.addNotRetryableExceptions(UnreadableRecord.class, org.mejora.contract.RuleViolation.class);
         handler.setBackOffFunction((record, failure) -> backOffFor(failure, initialMs, maxIntervalMs, unknownAttempts));
         // Registered up front so that the alert's rate exists (at 0) before the first retry.
         for (IntakeFailures.Kind kind : IntakeFailures.Kind.values()) {

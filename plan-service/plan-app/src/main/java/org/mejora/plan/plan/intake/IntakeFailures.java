@@ -1,6 +1,6 @@
 package org.mejora.plan.plan.intake;
 
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;

@@ -12,7 +12,7 @@ import org.mejora.contract.PageRequest;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.plan.query.PlanQueries;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.NotFound;
+import org.mejora.contract.NotFound;
 import org.mejora.plan.evidence.EvidenceStore;
 import org.mejora.plan.api.ActionDetails;
 import org.mejora.plan.api.ActionTask;

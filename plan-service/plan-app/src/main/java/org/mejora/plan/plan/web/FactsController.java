@@ -5,7 +5,7 @@ import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.state.EntityFacts;
 import org.mejora.plan.plan.query.PlanQueries;
-import org.mejora.plan.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;

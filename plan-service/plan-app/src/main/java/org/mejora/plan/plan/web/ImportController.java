@@ -7,7 +7,7 @@ import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.mejora.plan.web.ImportRejected;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.MediaType;

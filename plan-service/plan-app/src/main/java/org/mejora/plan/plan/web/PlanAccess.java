@@ -5,8 +5,8 @@ import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.api.Signature;
 import org.mejora.plan.plan.query.PlanQueries;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.Forbidden;
-import org.mejora.plan.web.NotFound;
+import org.mejora.contract.Forbidden;
+import org.mejora.contract.NotFound;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -26,7 +26,7 @@ import org.mejora.plan.plan.query.PlanQueries;
 import org.mejora.plan.plan.query.PlanSummary;
 import org.mejora.plan.plan.query.PlanView;
 import org.mejora.envelope.axon.CommandSender;
-import org.mejora.plan.web.Forbidden;
+import org.mejora.contract.Forbidden;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

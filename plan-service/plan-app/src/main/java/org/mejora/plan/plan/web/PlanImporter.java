@@ -7,7 +7,7 @@ import org.mejora.plan.plan.command.AddFindingCommand;
 import org.mejora.plan.plan.command.CreatePlanCommand;
 import org.mejora.plan.plan.command.RecordActionProgressCommand;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 import org.mejora.envelope.axon.CommandSender;
 import org.mejora.plan.web.ImportRejected;
 import org.springframework.stereotype.Component;

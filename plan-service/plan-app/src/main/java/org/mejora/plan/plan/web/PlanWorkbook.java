@@ -6,7 +6,7 @@ import org.mejora.plan.api.FindingSource;
 import org.mejora.plan.api.FindingSourceType;
 import org.mejora.plan.api.PlanKind;
 import org.mejora.plan.plan.command.ScheduleDate;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 import org.mejora.plan.web.ImportRejected;
 import org.mejora.plan.web.ImportRejected.CellError;
 

@@ -10,7 +10,7 @@ import org.mejora.identity.VerifiedUser;
 import org.mejora.plan.plan.command.DraftFollowUpReportCommand;
 import org.mejora.plan.plan.command.SubmitFollowUpReportCommand;
 import org.mejora.plan.plan.query.PlanView;
-import org.mejora.plan.web.NotFound;
+import org.mejora.contract.NotFound;
 import org.mejora.plan.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

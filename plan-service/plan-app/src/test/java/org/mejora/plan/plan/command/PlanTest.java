@@ -40,7 +40,7 @@ import org.mejora.plan.api.PlanReviewRejected;
 import org.mejora.plan.api.PlanReviewed;
 import org.mejora.plan.api.PlanSubmittedForReview;
 import org.mejora.plan.api.Signature;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -5,7 +5,7 @@ import org.mejora.plan.api.state.ActionStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,7 @@
 package org.mejora.plan.plan.intake;
 
 import org.junit.jupiter.api.Test;
-import org.mejora.plan.rules.RuleViolation;
+import org.mejora.contract.RuleViolation;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOffExecution;

@@ -1,4 +1,4 @@
-package org.mejora.plan.web;
+package org.mejora.contract;
 
 /** Unknown id, or an id of another institution: answered with 404 and nothing about the resource. */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.mejora.evaluation.rules;
+package org.mejora.contract;
 
 import java.util.Arrays;
 

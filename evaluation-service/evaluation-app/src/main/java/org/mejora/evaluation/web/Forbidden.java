@@ -1,9 +1,0 @@
-package org.mejora.evaluation.web;
-
-/** The verified user lacks the role or the institution a request needs; answered with 403. */
-public class Forbidden extends RuntimeException {
-
-    public Forbidden(String reason) {
-        super(reason);
-    }
-}
