@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mejora.evaluation.EvaluationServiceContext;
 import org.mejora.evaluation.api.EvaluationStatus;
 import org.mejora.evaluation.api.EvaluationStepDeadlineNeared;
 import org.mejora.evaluation.api.EvaluationStepOverdue;
@@ -11,19 +12,11 @@ import org.mejora.evaluation.api.Stage;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.testing.Api;
-import org.mejora.testing.ServiceUnderTest;
 import org.mejora.testing.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,16 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each fact of the waiting step once, a second sweep (what a restart or a second instance does) raises none, and the
  * next stage has facts of its own deadline.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StepDeadlineFactsIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.register(registry, "evaluation");
-    }
-
-    @LocalServerPort
-    int port;
+class StepDeadlineFactsIT extends EvaluationServiceContext {
 
     @Autowired
     EventStore eventStore;
@@ -52,18 +36,13 @@ class StepDeadlineFactsIT {
     private final VerifiedUser ana = TestIdentities.user("ana", institution, Role.SERVANT);
     private final VerifiedUser platformAdmin = TestIdentities.user("root", institution, Role.PLATFORM_ADMIN);
 
-    private Api as(VerifiedUser user) {
-        return Api.at("http://localhost:" + port).with(TestIdentities.headers(user))
-                .with(Map.of("X-Correlation-Id", "it-" + institution));
-    }
-
     @AfterEach
     void systemClockAgain() {
-        Api.at("http://localhost:" + port).delete("/actuator/clock");
+        Api.at(baseUrl()).delete("/actuator/clock");
     }
 
     private void clockAt(String instant) {
-        Api.Response moved = Api.at("http://localhost:" + port).post("/actuator/clock", "{\"at\":\"" + instant + "\"}");
+        Api.Response moved = Api.at(baseUrl()).post("/actuator/clock", "{\"at\":\"" + instant + "\"}");
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     }
 
@@ -91,13 +70,10 @@ class StepDeadlineFactsIT {
                  "competencies":["Trabajo en equipo"]}""");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String cycleId = opened.json().get("cycleId").asText();
-        Api.Response assigned = as(hr).send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/cycles/" + cycleId + "/assignments"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        Api.Response assigned = assign(hr, cycleId, """
                         servantId,servantName,supervisorId,supervisorName
                         ana,Ana Pérez,jgomez,Jorge Gómez
-                        """)));
+                        """);
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         return assigned.json().get("evaluations").get(0).get("evaluationId").asText();
     }

@@ -2,38 +2,22 @@ package org.mejora.evaluation.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.mejora.evaluation.EvaluationServiceContext;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.testing.Api;
-import org.mejora.testing.ServiceUnderTest;
 import org.mejora.testing.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An auditor checks one evaluation's hash chain and downloads it with its proofs; a changed payload is named. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluationHistoryIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.register(registry, "evaluation");
-    }
-
-    @LocalServerPort
-    int port;
+class EvaluationHistoryIT extends EvaluationServiceContext {
 
     @Autowired
     DataSource dataSource;
@@ -43,11 +27,6 @@ class EvaluationHistoryIT {
     private final VerifiedUser boss = TestIdentities.user("jgomez", institution, Role.SUPERVISOR);
     private final VerifiedUser ana = TestIdentities.user("ana", institution, Role.SERVANT);
     private final VerifiedUser auditor = TestIdentities.user("auditora", institution, Role.AUDITOR);
-
-    private Api as(VerifiedUser user) {
-        return Api.at("http://localhost:" + port).with(TestIdentities.headers(user))
-                .with(Map.of("X-Correlation-Id", "it-" + institution));
-    }
 
     @Test
     void anAuditorVerifiesAnEvaluationAndAChangedPayloadIsNamed() {
@@ -100,13 +79,10 @@ class EvaluationHistoryIT {
                  "competencies":["Orientación a resultados","Trabajo en equipo"]}""");
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String cycleId = opened.json().get("cycleId").asText();
-        Api.Response assigned = as(hr).send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/cycles/" + cycleId + "/assignments"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        Api.Response assigned = assign(hr, cycleId, """
                         servantId,servantName,supervisorId,supervisorName
                         ana,Ana Pérez,jgomez,Jorge Gómez
-                        """)));
+                        """);
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         String evaluation = assigned.json().get("evaluations").get(0).get("evaluationId").asText();
         Api.Response submitted = as(ana).post("/api/evaluations/" + evaluation + "/goals/submit", """

@@ -3,17 +3,13 @@ package org.mejora.evaluation.cycle.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mejora.envelope.EventEnvelope;
+import org.mejora.evaluation.EvaluationServiceContext;
 import org.mejora.evaluation.api.EvaluationTopics;
 import org.mejora.identity.Role;
 import org.mejora.identity.VerifiedUser;
 import org.mejora.testing.Api;
-import org.mejora.testing.ServiceUnderTest;
 import org.mejora.testing.TestIdentities;
 import org.mejora.testing.TopicProbe;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,16 +21,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A yearly cycle of P-TH-10 over HTTP against the real PostgreSQL and Kafka of the test run. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvaluationCycleApiIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceUnderTest.register(registry, "evaluation");
-    }
-
-    @LocalServerPort
-    int port;
+class EvaluationCycleApiIT extends EvaluationServiceContext {
 
     private final String institution = TestIdentities.newInstitution();
     private final VerifiedUser hr = TestIdentities.user("talento", institution, Role.HR);
@@ -42,11 +29,6 @@ class EvaluationCycleApiIT {
     private final VerifiedUser ana = TestIdentities.user("ana", institution, Role.SERVANT);
     private final VerifiedUser beto = TestIdentities.user("beto", institution, Role.SERVANT);
     private final VerifiedUser carla = TestIdentities.user("carla", institution, Role.SERVANT);
-
-    private Api as(VerifiedUser user) {
-        return Api.at("http://localhost:" + port).with(TestIdentities.headers(user))
-                .with(Map.of("X-Correlation-Id", "it-" + institution));
-    }
 
     private static final String CYCLE = """
             {"year":2026,"name":"Evaluación de la gestión 2026",
@@ -86,15 +68,12 @@ class EvaluationCycleApiIT {
     }
 
     private Map<String, String> assignThree(String cycleId) {
-        Api.Response assigned = as(hr).send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/cycles/" + cycleId + "/assignments"))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        Api.Response assigned = assign(hr, cycleId, """
                         servantId,servantName,supervisorId,supervisorName
                         ana,Ana Pérez,jgomez,Jorge Gómez
                         beto,"Beto Ruiz, Jr.",jgomez,Jorge Gómez
                         carla,Carla Díaz,jgomez,Jorge Gómez
-                        """)));
+                        """);
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().get("assigned").asInt()).isEqualTo(3);
         return StreamSupport.stream(assigned.json().get("evaluations").spliterator(), false)
@@ -332,7 +311,7 @@ class EvaluationCycleApiIT {
     void aBulkAssignmentWithBadRowsAssignsNobodyAndNamesEachRow() {
         String cycleId = openCycle();
         Api.Response rejected = as(hr).send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/cycles/" + cycleId + "/assignments"))
+                        URI.create(baseUrl() + "/api/cycles/" + cycleId + "/assignments"))
                 .header("Content-Type", "text/csv")
                 .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -362,7 +341,7 @@ class EvaluationCycleApiIT {
 
     @Test
     void theApiIsDescribedForTheGatewaysJoinedOpenApi() {
-        Api.Response docs = Api.at("http://localhost:" + port).get("/v3/api-docs/evaluations");
+        Api.Response docs = Api.at(baseUrl()).get("/v3/api-docs/evaluations");
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/evaluations/{evaluationId}/goals/submit")).isTrue();
         assertThat(docs.json().get("paths").has("/api/cycles/{cycleId}/consolidate")).isTrue();
