@@ -22,7 +22,10 @@ import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.chain.AggregateHistory;
 import org.mejora.envelope.chain.CheckpointSigner;
 import org.mejora.envelope.chain.Checkpointer;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -126,13 +130,42 @@ public class AxonEventPublishingAutoConfiguration {
         return new SignalledEventSource(eventStorageEngine, commitSignals, readBatch, fallback);
     }
 
+    /** Static, like the post-processor that needs it: nothing else of this configuration is made that early. */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer) {
+    static ServiceInstance serviceInstance(Environment environment) {
+        return new ServiceInstance(environment.getProperty("spring.application.name", "mejora"));
+    }
+
+    /** Each connection names its instance, so that every instance can count the others ({@link FairSegmentShare}). */
+    @Bean
+    static BeanPostProcessor instanceNamedConnections(ObjectProvider<ServiceInstance> instance) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool) {
+                    pool.addDataSourceProperty("ApplicationName", instance.getObject().id());
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Claims owned by this instance's id: two instances in one JVM (the tests) must not pass for one owner. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer,
+                          ServiceInstance instance) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(defaultSerializer)
                 .schema(AxonStore.tokenSchema())
+                .nodeId(instance.id())
                 .build();
+    }
+
+    @Bean
+    FairSegmentShare fairSegmentShare(DataSource dataSource, ServiceInstance instance, TokenStore tokenStore,
+                                      @Value("${mejora.events.forwarder.share-refresh:PT2S}") Duration refresh) {
+        return new FairSegmentShare(dataSource, instance, tokenStore, refresh);
     }
 
     @Bean
@@ -181,8 +214,11 @@ public class AxonEventPublishingAutoConfiguration {
     }
 
     @Autowired
-    void assignForwarder(EventProcessingConfigurer processing) {
+    void assignForwarder(EventProcessingConfigurer processing, ObjectProvider<FairSegmentShare> share) {
         processing.assignHandlerTypesMatching(PROCESSOR, KafkaEventForwarder.class::isAssignableFrom);
+        // Two instances split the segments instead of the first one holding them all.
+        processing.registerPooledStreamingEventProcessorConfiguration(PROCESSOR,
+                (configuration, builder) -> builder.maxSegmentProvider(share.getObject()));
         // Axon's default for a handler that throws is to log and go on: a send refused at once (the broker is down,
         // its metadata cannot be fetched) would then move the token past an event that never reached Kafka. Failing
         // the batch instead leaves the token where it was, and the processor retries the same events.

@@ -16,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -196,5 +197,27 @@ class TwoInstancesIT extends PlanServiceContext {
         ok(two(owner).post("/api/plans/" + planId + "/submission", "{}"));
         assertThat(one(owner).get("/api/plans/" + planId).json().get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(chainHolds(planId)).as("snapshots stay out of the hash chain").isTrue();
+    }
+
+    /**
+     * Issue 17: the second instance takes its share of the forwarder's segments (each instance then forwards the events of
+     * half of the plans to Kafka), instead of waiting idle until the first one dies.
+     */
+    @Test
+    void theTwoInstancesSplitTheForwardersSegments() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> owners = List.of();
+        while (System.nanoTime() < deadline) {
+            owners = jdbc.sql("SELECT owner FROM token_entry WHERE processor_name = 'kafka-publisher' ORDER BY segment")
+                    .query(String.class).list();
+            if (owners.size() == 2 && owners.stream().allMatch(java.util.Objects::nonNull)
+                    && !owners.get(0).equals(owners.get(1))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(owners).as("owners of the forwarder's two segments").hasSize(2).doesNotContainNull();
+        assertThat(owners.get(0)).as("each instance holds one segment").isNotEqualTo(owners.get(1));
+        assertThat(owners).allMatch(owner -> owner.startsWith("plan-service#"));
     }
 }
