@@ -205,8 +205,10 @@ public final class Benchmark {
             if (freshness != null) {
                 Freshness.Figures fresh = freshness.drain();
                 long missed = freshness.missedAndReset();
+                String failure = freshness.failureAndReset();
                 String note = fresh.total().getTotalCount() + " samples"
-                        + (missed > 0 ? ", " + missed + " not visible in 30 s" : "");
+                        + (missed > 0 ? ", " + missed + " not visible in 30 s or failed" : "")
+                        + (failure != null ? " (last failure: " + failure + ")" : "");
                 for (double percentile : new double[]{50, 95, 99}) {
                     results.add(FRESHNESS, "ack → visible in reporting p" + (int) percentile + level,
                             percentile(fresh.total(), percentile), "ms",

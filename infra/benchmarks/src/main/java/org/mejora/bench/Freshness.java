@@ -30,6 +30,7 @@ final class Freshness implements AutoCloseable {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int PROBERS = 2;
     private static final int POLL_MILLIS = 5;
+    private static final int PAGE = 200;
 
     private record Sample(String planId, String institution, int events, long ackedAt) {
     }
@@ -43,6 +44,8 @@ final class Freshness implements AutoCloseable {
     private final Histogram fromKafka = new Histogram(120_000L, 3);
     private final KafkaWatch watch;
     private final AtomicLong missed = new AtomicLong();
+    /** Why the last sample that failed (rather than timed out) failed, for the results' note. */
+    private volatile String failure;
     private final List<Thread> probers = new ArrayList<>();
     /** The one open in this run: WriteMix probes the direct runs with it too, so both targets carry the same load. */
     private static volatile Freshness active;
@@ -84,7 +87,8 @@ final class Freshness implements AutoCloseable {
             if (sample == null) {
                 continue;
             }
-            String path = historyTemplate.replace("{id}", sample.planId()) + "?size=500";
+            // The largest page reporting serves; the mix's plans are far smaller, and a longer one is read at its last page.
+            String path = historyTemplate.replace("{id}", sample.planId()) + "?size=" + PAGE;
             var auditor = WriteMix.user("bench-auditor", "Auditor", Role.AUDITOR, sample.institution());
             Long onKafka;
             try {
@@ -100,8 +104,20 @@ final class Freshness implements AutoCloseable {
                 }
                 try {
                     HttpResponse<String> response = reporting.send("GET", path, null, auditor);
+                    JsonNode page = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+                    long total = page == null ? 0 : page.path("total").asLong(0);
+                    if (total > PAGE) {
+                        response = reporting.send("GET", path + "&page=" + (total - 1) / PAGE, null, auditor);
+                        page = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+                    }
                     long seen = System.nanoTime();
-                    if (response.statusCode() == 200 && planEvents(JSON.readTree(response.body())) >= sample.events()) {
+                    if (page == null && response.statusCode() != 404) {
+                        // A refusal (400, 401, 403) never turns into a sample: say why instead of timing out.
+                        String body = response.body();
+                        throw new IllegalStateException("reporting answered " + response.statusCode() + ": "
+                                + body.substring(0, Math.min(body.length(), 200)));
+                    }
+                    if (page != null && planEvents(page) >= sample.events()) {
                         synchronized (millis) {
                             millis.recordValue(millis(seen - sample.ackedAt()));
                             if (onKafka != null) {
@@ -116,6 +132,7 @@ final class Freshness implements AutoCloseable {
                     return;
                 } catch (Exception e) {
                     missed.incrementAndGet();
+                    failure = e.getMessage();
                     break;
                 }
             }
@@ -159,6 +176,13 @@ final class Freshness implements AutoCloseable {
             fromKafka.reset();
             return figures;
         }
+    }
+
+    /** Why a sample failed since the last call, or null; and forgets it. */
+    String failureAndReset() {
+        String last = failure;
+        failure = null;
+        return last;
     }
 
     long missedAndReset() {
