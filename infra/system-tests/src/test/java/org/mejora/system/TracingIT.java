@@ -60,6 +60,7 @@ class TracingIT {
             // Each service exports on its own schedule: the gateway's span ends last, with the response.
             assertThat(spans).as("spans of trace %s", traceId)
                     .anyMatch(span("reporting-service", "CONSUMER", "reporting apply PlanCreated"))
+                    .anyMatch(span("plan-service", "SERVER", null))
                     .anyMatch(span("gateway", "SERVER", null));
         });
         List<ReceivedSpan> spans = traces.spansOf(traceId);

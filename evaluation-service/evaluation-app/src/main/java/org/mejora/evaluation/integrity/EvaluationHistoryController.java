@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An evaluation's tamper-evident history for auditors (AUDITOR of its institution, or PLATFORM_ADMIN). */
 @RestController
-@RequestMapping("/api/evaluations/{id}/history")
+@RequestMapping("/api/evaluations/{evaluationId}/history")
 @Tag(name = "Evaluation history",
         description = "Historia verificable de una evaluación / an evaluation's verifiable history")
 @Timed("mejora.evaluation.http")

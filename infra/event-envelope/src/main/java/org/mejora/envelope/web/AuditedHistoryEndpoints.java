@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
 
+import java.util.Map;
+
 /**
  * An aggregate's tamper-evident history for auditors: is its hash chain intact, and the history with its proofs to
  * check offline ({@code infra/verify-history.sh --file}). AUDITOR of the aggregate's institution, or PLATFORM_ADMIN.
- * Each producer maps it under its resource: {@code @RequestMapping("/api/plans/{id}/history")}.
+ * Each producer maps it under its resource: {@code @RequestMapping("/api/plans/{planId}/history")}.
  */
 public abstract class AuditedHistoryEndpoints {
 
@@ -39,22 +41,29 @@ public abstract class AuditedHistoryEndpoints {
     @GetMapping("/verification")
     @Operation(summary = "Verificar la cadena de hashes / verify the hash chain")
     public AggregateHistory.Verification verification(
-            @PathVariable("id") String id,
+            @PathVariable Map<String, String> path,
             @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        String id = id(path);
         allow(id, user);
         return audit.verify(id);
     }
 
     @GetMapping("/proof")
     @Operation(summary = "Descargar la historia con sus pruebas / download the history with its proofs")
-    public ResponseEntity<byte[]> proof(@PathVariable("id") String id,
+    public ResponseEntity<byte[]> proof(@PathVariable Map<String, String> path,
                                         @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+        String id = id(path);
         allow(id, user);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(noun + "-" + id + "-history.json").build().toString())
                 .body(audit.proofFile(id));
+    }
+
+    /** The aggregate's id: the one variable of the producer's mapping ({planId}, {evaluationId}). */
+    private static String id(Map<String, String> path) {
+        return path.values().iterator().next();
     }
 
     private void allow(String id, VerifiedUser user) {

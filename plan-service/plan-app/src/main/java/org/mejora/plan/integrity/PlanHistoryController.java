@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A plan's tamper-evident history for auditors (AUDITOR of its institution, or PLATFORM_ADMIN). */
 @RestController
-@RequestMapping("/api/plans/{id}/history")
+@RequestMapping("/api/plans/{planId}/history")
 @Tag(name = "Plan history", description = "Historia verificable de un plan / a plan's verifiable history")
 @Timed("mejora.plan.http")
 class PlanHistoryController extends AuditedHistoryEndpoints {
