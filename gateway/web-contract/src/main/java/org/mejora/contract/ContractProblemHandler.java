@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * The problems of the input contract, which every service answers alike: malformed JSON (naming the field path and
  * the rule), missing or invalid parameters, unsupported media types, broken multipart bodies, wrong methods, unknown
  * paths, bodies too large; and the rules of the domain ({@link RuleViolation}, {@link NotFound}, {@link Forbidden}),
- * each answered with the service's message of its rule. Each service's own handler extends this one with its domain's problems and builds them
- * with {@link #problem}.
+ * each answered with the service's message of its rule. Each service's own handler extends this one with its
+ * domain's problems and builds them with {@link #problem}.
  */
 public abstract class ContractProblemHandler extends ResponseEntityExceptionHandler {
 

@@ -87,7 +87,8 @@ final class Freshness implements AutoCloseable {
             if (sample == null) {
                 continue;
             }
-            // The largest page reporting serves; the mix's plans are far smaller, and a longer one is read at its last page.
+            // The largest page reporting serves; the mix's plans are far smaller, and a longer one is read at its
+            // last page.
             String path = historyTemplate.replace("{id}", sample.planId()) + "?size=" + PAGE;
             var auditor = WriteMix.user("bench-auditor", "Auditor", Role.AUDITOR, sample.institution());
             Long onKafka;

@@ -50,8 +50,9 @@ public abstract class AuditedHistoryEndpoints {
 
     @GetMapping("/proof")
     @Operation(summary = "Descargar la historia con sus pruebas / download the history with its proofs")
-    public ResponseEntity<byte[]> proof(@PathVariable Map<String, String> path,
-                                        @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
+    public ResponseEntity<byte[]> proof(
+            @PathVariable Map<String, String> path,
+            @RequestAttribute(IdentityVerificationFilter.USER_ATTRIBUTE) VerifiedUser user) {
         String id = id(path);
         allow(id, user);
         return ResponseEntity.ok()

@@ -200,8 +200,8 @@ class TwoInstancesIT extends PlanServiceContext {
     }
 
     /**
-     * Issue 17: the second instance takes its share of the forwarder's segments (each instance then forwards the events of
-     * half of the plans to Kafka), instead of waiting idle until the first one dies.
+     * Issue 17: the second instance takes its share of the forwarder's segments (each instance then forwards the
+     * events of half of the plans to Kafka), instead of waiting idle until the first one dies.
      */
     @Test
     void theTwoInstancesSplitTheForwardersSegments() throws InterruptedException {
