@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local PostgreSQL for Mejora: roles plan/evaluation/reporting and their 12 databases.
-#   infra/postgres.sh start|stop [--force]|status|reset SET...
+#   infra/postgres.sh start|stop [--force]|restart [--force]|status|reset SET...
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/lib/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
@@ -146,6 +146,28 @@ stop() {
   rm -f "$MARKER"
 }
 
+# Restarts the whole server (every connection drops), only one infra/ started unless --force: the fault the chaos
+# suite injects. pg_ctlcluster's own restart was seen to find the old server still there after a long shutdown
+# checkpoint and leave the cluster down, so this waits for the old server to be gone before it starts a new one.
+restart() {
+  take_lock postgres
+  local ver name port status
+  read -r ver name port status < <(pg_lsclusters -h | sort -k1,1V | tail -n1 | awk '{print $1, $2, $3, $4}')
+  [[ ${1:-} == --force || -e $MARKER ]] ||
+    die "PostgreSQL $ver/$name not started by infra: not restarting it (use restart --force)"
+  log "restarting PostgreSQL $ver/$name"
+  [[ $status != online* ]] || as_root pg_ctlcluster --mode fast "$ver" "$name" stop 9>&-
+  local deadline=$((SECONDS + 120))
+  until [[ $(pg_lsclusters -h "$ver" "$name" | awk '{print $4}') == down ]] &&
+    ! pg_isready -q -h "$MEJORA_DB_HOST" -p "$MEJORA_DB_PORT" -t 1; do
+    ((SECONDS < deadline)) || die "PostgreSQL $ver/$name still running 120 s after its stop"
+    sleep 0.5
+  done
+  as_root pg_ctlcluster "$ver" "$name" start 9>&-
+  wait_ready
+  log "PostgreSQL $ver/$name restarted"
+}
+
 # Drops and recreates the services' databases of the given sets (e.g. `test system` gives plan_test, ...), for a
 # test run whose Kafka broker is new: projections and publishing positions must describe the topics they run on.
 reset() {
@@ -180,7 +202,8 @@ status() {
 case ${1:-} in
   start) start ;;
   stop) stop "${2:-}" ;;
+  restart) restart "${2:-}" ;;
   status) status ;;
   reset) shift; reset "$@" ;;
-  *) die "usage: $0 start|stop [--force]|status|reset SET..." ;;
+  *) die "usage: $0 start|stop [--force]|restart [--force]|status|reset SET..." ;;
 esac

@@ -185,8 +185,7 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     void restartPostgres() {
-        run(List.of("bash", "-c", "read -r ver name _ < <(pg_lsclusters -h | sort -k1,1V | tail -n1); "
-                + "pg_ctlcluster \"$ver\" \"$name\" restart -m fast"), Map.of());
+        script("infra/postgres.sh", "restart", "--force");
     }
 
     String dbSet() {
