@@ -114,6 +114,21 @@ public abstract class ContractProblemHandler extends ResponseEntityExceptionHand
         return answer(Problems.of(HttpStatus.BAD_REQUEST, messages.message("request.invalid"), errors));
     }
 
+    /**
+     * The database away, busy or locked under the request (a restart, a failover, a deadlock, no connection free in
+     * time): a 503 with Retry-After tells the client to try again shortly, where a 500 would say the request broke
+     * the service. Any other failure goes on to the servlet's error page, as before.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> storageUnavailable(RuntimeException failure) {
+        if (!TransientStorageFailure.causedIt(failure)) {
+            throw failure;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "server.storage-unavailable", null));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {

@@ -23,12 +23,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,6 +54,18 @@ class ContractProblemHandlerTest {
         Page<String> list(@RequestParam(required = false) Kind kind, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size) {
             return Page.of(List.of("a", "b", "c"), PageRequest.of(page, size));
+        }
+
+        /** What a command meets while PostgreSQL restarts: the server terminated the connection. */
+        @GetMapping("/outage")
+        String outage() {
+            throw new IllegalStateException("Failed to read events",
+                    new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        }
+
+        @GetMapping("/bug")
+        String bug() {
+            throw new IllegalStateException("a bug of the service");
         }
     }
 
@@ -91,6 +106,24 @@ class ContractProblemHandlerTest {
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].rule").value(rule))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+
+    @Test
+    void aDatabaseAwayAsksToRetryInsteadOfFailing() throws Exception {
+        mvc.perform(get("/outage")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:mejora:rule:server.storage-unavailable"))
+                .andExpect(jsonPath("$.detail").value(
+                        "La base de datos no pudo atender esta solicitud en este momento; intente de nuevo en unos segundos."));
+        mvc.perform(get("/outage").header("Accept-Language", "en")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(
+                        "The database could not serve this request just now; try again in a few seconds."));
+    }
+
+    @Test
+    void anyOtherFailureGoesOnToTheErrorPage() {
+        assertThatThrownBy(() -> mvc.perform(get("/bug"))).rootCause().hasMessage("a bug of the service");
     }
 
     @Test
