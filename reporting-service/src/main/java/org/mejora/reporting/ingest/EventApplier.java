@@ -3,6 +3,7 @@ package org.mejora.reporting.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.mejora.contract.TransientStorageFailure;
 import org.mejora.envelope.EnvelopeCodec;
 import org.mejora.envelope.EventEnvelope;
 import org.slf4j.Logger;
@@ -112,6 +113,11 @@ public class EventApplier {
         try {
             fenced.putAll(applyInOneTransaction(schema, records, expected, null));
         } catch (RuntimeException batchFailure) {
+            if (TransientStorageFailure.causedIt(batchFailure)) {
+                // The database away or locked is no fault of the records: the loop retries them from the recorded
+                // offsets, where recording them as failed would lose what they do to the projections.
+                throw batchFailure;
+            }
             if (records.size() == 1) {
                 log.warn("record {}-{}@{} cannot be applied", records.get(0).topic(), records.get(0).partition(),
                         records.get(0).offset(), batchFailure);
