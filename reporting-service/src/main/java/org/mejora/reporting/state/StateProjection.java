@@ -63,6 +63,8 @@ class StateProjection implements Projection {
         private final List<Object[]> history = new ArrayList<>();
         /** An event that touches several entities has several history rows: its payload is written out once. */
         private final Map<java.util.UUID, String> payloads = new HashMap<>();
+        /** What each aggregate's state decided after its last event of the batch: the next event's "before". */
+        private final Map<EntityFold.Entity, Map<EntityFold.Entity, ObjectNode>> lastDecided = new HashMap<>();
 
         StateBatch(List<EventEnvelope> events) {
             List<EntityFold.Entity> wanted = events.stream().map(EntityFold::entityOf).distinct().toList();
@@ -110,8 +112,10 @@ class StateProjection implements Projection {
             Object after = published.apply(before, record.get());
             aggregates.put(aggregate, Optional.of(after));
             changedAggregates.add(aggregate);
-            Map<EntityFold.Entity, ObjectNode> was = before == null ? Map.of() : published.decided(before);
+            Map<EntityFold.Entity, ObjectNode> was = lastDecided.containsKey(aggregate) ? lastDecided.get(aggregate)
+                    : before == null ? Map.of() : published.decided(before);
             Map<EntityFold.Entity, ObjectNode> decided = published.decided(after);
+            lastDecided.put(aggregate, decided);
             decided.forEach((other, fields) -> {
                 if (!other.equals(entity) && !fields.equals(was.get(other))) {
                     entities.computeIfAbsent(other, StateProjection.this::load).ifPresent(stored -> {
