@@ -185,7 +185,13 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     void restartPostgres() {
-        script("infra/postgres.sh", "restart", "--force");
+        try {
+            script("infra/postgres.sh", "restart", "--force");
+        } catch (IllegalStateException failed) {
+            // The tests after this one need the server: bring it up before reporting the failure.
+            script("infra/postgres.sh", "start");
+            throw failed;
+        }
     }
 
     String dbSet() {

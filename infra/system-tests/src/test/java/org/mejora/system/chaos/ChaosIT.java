@@ -80,7 +80,7 @@ class ChaosIT {
     void nothingAcknowledgedIsLostOrAppliedTwiceWhateverDies() {
         List<Row> rows = new ArrayList<>();
         for (String fault : FAULTS) {
-            rows.add(round(fault.trim()));
+            rows.add(round(fault.trim(), rows.size()));
         }
         String table = table(rows);
         System.out.println(table);
@@ -101,11 +101,12 @@ class ChaosIT {
                        double recoverySeconds, ChaosChecks.Findings findings, Map<String, Integer> reasons) {
     }
 
-    private Row round(String fault) {
+    /** @param index the round's place in the run: a fault named twice gets an institution of its own each time */
+    private Row round(String fault, int index) {
         if (!applies(fault)) {
             return new Row(fault, skipReason(fault), 0, 0, 0, 0, null, Map.of());
         }
-        String institution = "chaos-" + RUN + "-" + fault.replace('-', '_');
+        String institution = "chaos-" + RUN + "-" + index + "-" + fault.replace('-', '_');
         String gatewayUrl = "http://localhost:" + cluster.port("gateway");
         WriteBurst burst = new WriteBurst(gatewayUrl, institution, CLIENTS);
         burst.start();
