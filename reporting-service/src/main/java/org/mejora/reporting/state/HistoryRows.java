@@ -75,16 +75,22 @@ final class HistoryRows {
         }
     }
 
+    /** Runs without a separator are appended whole: a rebuild escapes every row's JSON, so per-char appends showed. */
     private static void escape(StringBuilder text, String value) {
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            if (c != '\\' && c != '\t' && c != '\n' && c != '\r') {
+                continue;
             }
+            text.append(value, run, i).append('\\').append(switch (c) {
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> '\\';
+            });
+            run = i + 1;
         }
+        text.append(value, run, value.length());
     }
 }
