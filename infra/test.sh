@@ -69,16 +69,36 @@ if [[ $MEJORA_TEST_INFRA == local ]]; then
   fi
 fi
 
+as_root=""
+[[ $(id -u) -eq 0 ]] || as_root=sudo
 # The browser tests (*BrowserIT) drive Debian's Chromium through its chromedriver: installed here when missing, so
 # Selenium never downloads a browser at run time.
 if [[ -z ${MEJORA_CHROMEDRIVER:-} ]] && { ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; }; then
   log "installing chromium and chromium-driver (apt-get)"
-  as_root=""
-  [[ $(id -u) -eq 0 ]] || as_root=sudo
   $as_root apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium chromium-driver >/dev/null ||
     die "cannot install chromium and chromium-driver; install them (or set MEJORA_CHROMIUM and MEJORA_CHROMEDRIVER)"
 fi
+
+# The operations files' validators (infra/ops-check): yamllint from Debian's package, and promtool taken out of
+# Debian's prometheus package without installing the server that comes with it. Without them their checks are
+# skipped, never failed.
+ops_tools=$MEJORA_STATE_DIR/tools
+if ! command -v yamllint >/dev/null 2>&1; then
+  log "installing yamllint (apt-get)"
+  DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq yamllint >/dev/null 2>&1 ||
+    { $as_root apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq yamllint >/dev/null; } ||
+    log "WARNING: yamllint not installed; the YAML check is skipped"
+fi
+if ! command -v promtool >/dev/null 2>&1 && [[ ! -x $ops_tools/usr/bin/promtool ]]; then
+  log "taking promtool out of Debian's prometheus package"
+  debs=$(mktemp -d)
+  (cd "$debs" && apt-get download prometheus >/dev/null 2>&1 && dpkg-deb -x prometheus_*.deb "$ops_tools") ||
+    log "WARNING: promtool not found; the Prometheus rules check is skipped"
+  rm -rf "$debs"
+fi
+[[ ! -x $ops_tools/usr/bin/promtool ]] || export PATH=$ops_tools/usr/bin:$PATH
 
 t0=$SECONDS
 mejora_mvn -B verify "$@"
