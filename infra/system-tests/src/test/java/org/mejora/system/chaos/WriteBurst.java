@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,11 @@ final class WriteBurst {
         final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
         /** evaluation id -> its status in the last acknowledged answer. */
         final Map<String, String> evaluationStatus = new ConcurrentHashMap<>();
+        /**
+         * evaluations whose last command got no acknowledgement: a process that died after the command committed
+         * and before its answer left it applied, so the evaluation may stand one step past its acknowledged status.
+         */
+        final Set<String> unanswered = ConcurrentHashMap.newKeySet();
         /** evaluations whose cycle's consolidation was acknowledged with a result under the threshold. */
         final Map<String, String> consolidated = new ConcurrentHashMap<>();
         final AtomicInteger acknowledged = new AtomicInteger();
@@ -42,6 +48,12 @@ final class WriteBurst {
         /** Why commands failed (status and the start of the problem, or the exception), with how often. */
         final Map<String, Integer> reasons = new ConcurrentHashMap<>();
     }
+
+    /** The statuses an evaluation of the burst walks through, in order (consolidation last). */
+    static final List<String> EVALUATION_WALK = List.of("GOALS_FORMULATION", "GOALS_IN_REVIEW",
+            "GOALS_AWAITING_ACCEPTANCE", "SELF_EVALUATION_I", "SELF_EVALUATION_I_IN_REVIEW",
+            "SELF_EVALUATION_I_AWAITING_ACCEPTANCE", "SELF_EVALUATION_II", "SELF_EVALUATION_II_IN_REVIEW",
+            "COMPETENCIES_RATING", "FINAL_RESULT_AWAITING_ACCEPTANCE", "COMPLETED", "CONSOLIDATED");
 
     private static final String GOALS = """
             {"goals":[{"description":"Elaborar el informe","deliverable":"Informe publicado","weight":60,
@@ -195,6 +207,7 @@ final class WriteBurst {
         String path = "/api/evaluations/" + evaluationId;
         String status = "GOALS_FORMULATION";
         while (!status.equals("COMPLETED")) {
+            ledger.unanswered.add(evaluationId);
             JsonNode after = switch (status) {
                 case "GOALS_FORMULATION" -> ok(servant.post(path + "/goals/submit", GOALS));
                 case "GOALS_IN_REVIEW" -> ok(boss.post(path + "/goals/approve", "{}"));
@@ -214,10 +227,13 @@ final class WriteBurst {
             commands.incrementAndGet();
             status = after.get("status").asText();
             ledger.evaluationStatus.put(evaluationId, status);
+            ledger.unanswered.remove(evaluationId);
         }
+        ledger.unanswered.add(evaluationId);
         ok(hr.post("/api/cycles/" + cycleId + "/consolidate", "{}"));
         commands.incrementAndGet();
         ledger.consolidated.put(evaluationId, cycleId);
+        ledger.unanswered.remove(evaluationId);
     }
 
     private Api as(String user, String role) {
