@@ -28,7 +28,9 @@ public final class SystemUnderTest {
     private static SystemUnderTest instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Path> jars = new LinkedHashMap<>();
+    private Map<String, String> environment;
     private final Path logs;
     private final Path users;
     /** Every service exports its spans here, as it would to a collector. */
@@ -42,7 +44,7 @@ public final class SystemUnderTest {
             ports.put(service, freePort());
         }
         writeUsersFile();
-        Map<String, String> environment = environment();
+        environment = environment();
         start(root.resolve("infra/local-idp/target/local-idp-0.1.0-SNAPSHOT.jar"), "idp", environment);
         start(root.resolve("plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar"), "plan", environment);
         start(root.resolve("evaluation-service/evaluation-app/target/evaluation-app-0.1.0-SNAPSHOT.jar"),
@@ -145,7 +147,20 @@ public final class SystemUnderTest {
         return environment;
     }
 
+    /**
+     * kill -9 of a service, then the same service started again on its port: what survives is what it kept outside
+     * its memory.
+     */
+    public synchronized void restart(String service) {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        start(jars.get(service), service, environment);
+        awaitReady(service);
+    }
+
     private void start(Path jar, String service, Map<String, String> environment) {
+        jars.put(service, jar);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
         }
@@ -155,9 +170,9 @@ public final class SystemUnderTest {
             ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
             builder.environment().putAll(environment);
-            processes.add(builder.start());
+            processes.put(service, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service, e);
         }
@@ -167,7 +182,7 @@ public final class SystemUnderTest {
         Api api = Api.at("http://localhost:" + ports.get(service));
         Instant deadline = Instant.now().plus(startTimeout());
         while (Instant.now().isBefore(deadline)) {
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+            if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException(service + " or another service died; see " + logs.toAbsolutePath());
             }
             try {
@@ -189,8 +204,8 @@ public final class SystemUnderTest {
     }
 
     private void stop() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -1,6 +1,7 @@
 package org.mejora.system.screens;
 
 import org.junit.jupiter.api.Test;
+import org.mejora.system.SystemUnderTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
@@ -42,6 +43,32 @@ class SignInBrowserIT {
             browser.awaitText("Usuarios de demostración");
             browser.open("/");
             browser.awaitText("Usuarios de demostración");
+        }
+    }
+
+    /**
+     * The session and the person's tokens live in the web database: a web app that died and came back (or another
+     * instance of it) serves the signed-in person at once, without sending them through the identity server again,
+     * a redirect that an htmx request cannot follow.
+     */
+    @Test
+    void aSignedInPersonStaysSignedInWhenTheWebAppDiesAndComesBack() {
+        String institution = Screens.newInstitution("restart");
+        String owner = Screens.user("owner", institution, "Rita Reinicio", "PLAN_OWNER");
+        try (Browser browser = Browser.desktop(Screens.url())) {
+            browser.signIn(owner);
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mi trabajo");
+
+            SystemUnderTest.get().restart("web");
+
+            Object answer = browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/plans', {redirect: 'manual'})
+                        .then(r => done(r.type === 'opaqueredirect' ? 'redirected' : String(r.status)))
+                        .catch(e => done('failed: ' + e));""");
+            assertThat(answer).isEqualTo("200");
+            browser.open("/plans");
+            assertThat(browser.text()).contains("Rita Reinicio");
         }
     }
 
