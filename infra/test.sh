@@ -15,22 +15,20 @@ fi
 export MEJORA_TEST_INFRA
 log "test infrastructure: $MEJORA_TEST_INFRA"
 
-# A broker this checkout did not start holds the port (e.g. infra/run.sh's system of another checkout, or a shared
-# one): the tests get a broker of their own beside it, on other ports and with their own data, instead of refusing
-# to run. MEJORA_TEST_KAFKA_PORT/_CONTROLLER_PORT choose the ports; the Kafka jars already fetched are reused.
-kafka_status=0
-[[ $MEJORA_TEST_INFRA != local ]] || "$here/kafka.sh" status >/dev/null 2>&1 || kafka_status=$?
-# kafka.sh status: 0 our broker runs, 3 none runs, 4 the port is open but not by a broker of this checkout.
-if [[ $MEJORA_TEST_INFRA == local && $kafka_status == 4 ]] && is_true "$MEJORA_START_KAFKA"; then
+# The tests run a broker of their own, on other ports and with their own data, beside any other: infra/run.sh's
+# system (of this checkout or another) or a shared one. Sharing the run's topics would feed test events into the
+# running system's projections and its events into the tests'. MEJORA_TEST_KAFKA_PORT/_CONTROLLER_PORT choose the
+# ports; the Kafka jars already fetched are reused.
+if [[ $MEJORA_TEST_INFRA == local ]] && is_true "$MEJORA_START_KAFKA"; then
   MEJORA_KAFKA_PORT=${MEJORA_TEST_KAFKA_PORT:-29092}
   MEJORA_KAFKA_CONTROLLER_PORT=${MEJORA_TEST_KAFKA_CONTROLLER_PORT:-29093}
   MEJORA_KAFKA_BOOTSTRAP=localhost:$MEJORA_KAFKA_PORT
   MEJORA_KAFKA_DIR=$MEJORA_STATE_DIR/kafka-test
   export MEJORA_KAFKA_PORT MEJORA_KAFKA_CONTROLLER_PORT MEJORA_KAFKA_BOOTSTRAP MEJORA_KAFKA_DIR
-  log "the broker on the Kafka port is not this checkout's: the tests use their own at $MEJORA_KAFKA_BOOTSTRAP ($MEJORA_KAFKA_DIR)"
+  log "the tests' own Kafka broker: $MEJORA_KAFKA_BOOTSTRAP ($MEJORA_KAFKA_DIR)"
 fi
 
-# Likewise a mail server this checkout did not start: the tests get their own GreenMail on other ports.
+# A mail server this checkout did not start holds the SMTP port: the tests get their own GreenMail on other ports.
 mail_status=0
 [[ $MEJORA_TEST_INFRA != local ]] || "$here/mail.sh" status >/dev/null 2>&1 || mail_status=$?
 if [[ $MEJORA_TEST_INFRA == local && $mail_status == 4 ]] && is_true "$MEJORA_START_MAIL"; then
