@@ -41,6 +41,7 @@ fi
 
 kafka_was_up=true
 mail_was_up=true
+postgres_was_up=true
 # Set before anything starts, so that a failure half-way (e.g. a database reset) stops what was started too.
 stop_what_we_started() {
   if [[ $MEJORA_TEST_INFRA == local && $mail_was_up == false ]]; then
@@ -48,13 +49,17 @@ stop_what_we_started() {
   fi
   if [[ $MEJORA_TEST_INFRA == local && $kafka_was_up == false ]]; then
     "$here/kafka.sh" stop || true
-    # postgres.sh stops the cluster only if infra/ started it in the first place.
+  fi
+  # Only a server that was down when the tests began: infra/run.sh's system may be using it.
+  # postgres.sh stops the cluster only if infra/ started it in the first place.
+  if [[ $MEJORA_TEST_INFRA == local && $postgres_was_up == false ]]; then
     "$here/postgres.sh" stop || true
   fi
 }
 trap stop_what_we_started EXIT
 if [[ $MEJORA_TEST_INFRA == local ]]; then
   "$here/kafka.sh" status >/dev/null 2>&1 || kafka_was_up=false
+  "$here/postgres.sh" status >/dev/null 2>&1 || postgres_was_up=false
   "$here/mail.sh" status >/dev/null 2>&1 || mail_was_up=false
   new_broker=false
   if is_true "$MEJORA_START_KAFKA" && [[ ! -e $MEJORA_KAFKA_DIR/data/meta.properties ]]; then new_broker=true; fi
