@@ -19,6 +19,11 @@ ensure_installed() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 }
 
+# Prints "version name port status" of the newest local cluster.
+newest_cluster() {
+  pg_lsclusters -h | sort -k1,1V | tail -n1 | awk '{print $1, $2, $3, $4}'
+}
+
 # Prints "version name port status" of the newest local cluster, creating one if none exists.
 cluster() {
   if [[ -z $(pg_lsclusters -h) ]]; then
@@ -27,7 +32,7 @@ cluster() {
     log "no PostgreSQL cluster: creating $ver/main"
     as_root pg_createcluster "$ver" main >/dev/null
   fi
-  pg_lsclusters -h | sort -k1,1V | tail -n1 | awk '{print $1, $2, $3, $4}'
+  newest_cluster
 }
 
 wait_ready() {
@@ -134,7 +139,7 @@ stop() {
   take_lock postgres
   command -v pg_lsclusters >/dev/null || { log "PostgreSQL not installed"; return; }
   local ver name port status
-  read -r ver name port status < <(pg_lsclusters -h | sort -k1,1V | tail -n1 | awk '{print $1, $2, $3, $4}')
+  read -r ver name port status < <(newest_cluster)
   if [[ ${1:-} != --force && ! -e $MARKER ]]; then
     log "PostgreSQL $ver/$name left running: not started by infra (use stop --force)"
   elif [[ $status == online* ]]; then
@@ -152,7 +157,7 @@ stop() {
 restart() {
   take_lock postgres
   local ver name port status
-  read -r ver name port status < <(pg_lsclusters -h | sort -k1,1V | tail -n1 | awk '{print $1, $2, $3, $4}')
+  read -r ver name port status < <(newest_cluster)
   [[ ${1:-} == --force || -e $MARKER ]] ||
     die "PostgreSQL $ver/$name not started by infra: not restarting it (use restart --force)"
   log "restarting PostgreSQL $ver/$name"
