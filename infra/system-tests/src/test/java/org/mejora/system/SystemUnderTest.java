@@ -30,7 +30,7 @@ public final class SystemUnderTest {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Path> jars = new LinkedHashMap<>();
-    private Map<String, String> environment;
+    private final Map<String, String> environment;
     private final Path logs;
     private final Path users;
     /** Every service exports its spans here, as it would to a collector. */
@@ -45,16 +45,16 @@ public final class SystemUnderTest {
         }
         writeUsersFile();
         environment = environment();
-        start(root.resolve("infra/local-idp/target/local-idp-0.1.0-SNAPSHOT.jar"), "idp", environment);
-        start(root.resolve("plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar"), "plan", environment);
+        start(root.resolve("infra/local-idp/target/local-idp-0.1.0-SNAPSHOT.jar"), "idp");
+        start(root.resolve("plan-service/plan-app/target/plan-app-0.1.0-SNAPSHOT.jar"), "plan");
         start(root.resolve("evaluation-service/evaluation-app/target/evaluation-app-0.1.0-SNAPSHOT.jar"),
-                "evaluation", environment);
-        start(root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar"), "reporting", environment);
-        start(root.resolve("gateway/gateway-app/target/gateway-app-0.1.0-SNAPSHOT.jar"), "gateway", environment);
+                "evaluation");
+        start(root.resolve("reporting-service/target/reporting-service-0.1.0-SNAPSHOT.jar"), "reporting");
+        start(root.resolve("gateway/gateway-app/target/gateway-app-0.1.0-SNAPSHOT.jar"), "gateway");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         // The web app reads the identity server's discovery document when it starts.
         awaitReady("idp");
-        start(root.resolve("gateway/web-app/target/web-app-0.1.0-SNAPSHOT.jar"), "web", environment);
+        start(root.resolve("gateway/web-app/target/web-app-0.1.0-SNAPSHOT.jar"), "web");
         ports.keySet().forEach(this::awaitReady);
     }
 
@@ -155,11 +155,11 @@ public final class SystemUnderTest {
         Process process = processes.remove(service);
         process.destroyForcibly();
         process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-        start(jars.get(service), service, environment);
+        start(jars.get(service), service);
         awaitReady(service);
     }
 
-    private void start(Path jar, String service, Map<String, String> environment) {
+    private void start(Path jar, String service) {
         jars.put(service, jar);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
